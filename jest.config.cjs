@@ -1,0 +1,15 @@
+// Two projects: `unit` (fast, in-process, fakes allowed) and `e2e` (the built executable through the
+// real kubectl, a real kube-apiserver and a real HTTP receiver on loopback).
+const transform = { '^.+\\.(ts|js|mjs)$': '<rootDir>/test/support/esbuild-transform.cjs' };
+const common = {
+  testEnvironment: 'node',
+  transform,
+  transformIgnorePatterns: [],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
+};
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], testTimeout: 120000 },
+  ],
+};

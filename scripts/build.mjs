@@ -1,0 +1,108 @@
+// Builds dist/kubectl-gs: one self-contained executable, from the npm registry alone.
+//  1. esbuild bundles src/main.ts into one CommonJS file (a single-executable app can only require
+//     Node's built-in modules).
+//  2. Node (the exact version pinned in package.json, which is also the base binary's) turns the bundle
+//     into a SEA blob with a V8 code cache, so the code is not compiled again at every start.
+//  3. The blob is injected into a stripped copy of the base binary from the node-<os>-<arch> package.
+// Also writes dist/kubectl_complete-gs, which kubectl (>= 1.26) runs to complete `kubectl gs <TAB>`.
+import { execFileSync } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const dist = join(root, 'dist');
+const work = join(dist, 'build');
+
+if (process.versions.node !== pkg.engines.node) {
+  console.error(`error: the build needs Node ${pkg.engines.node} (the SEA blob must match the base binary); run it as "npm run build".`);
+  process.exit(1);
+}
+
+function gitCommit() {
+  try {
+    return execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+// The date of the commit, not of the build, so the same commit builds the same bytes.
+function buildDate() {
+  try {
+    return execFileSync('git', ['log', '-1', '--format=%cI'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+export async function bundle(outfile) {
+  await build({
+    entryPoints: [join(root, 'src/main.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node24',
+    minifySyntax: true,
+    minifyWhitespace: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    define: {
+      __KGS_VERSION__: JSON.stringify(process.env.KUBECTL_GS_VERSION || pkg.version),
+      __KGS_COMMIT__: JSON.stringify(gitCommit()),
+      __KGS_BUILD_DATE__: JSON.stringify(buildDate()),
+    },
+  });
+}
+
+function baseBinary() {
+  const name = `node-${process.platform}-${process.arch}`;
+  const pkgJson = require.resolve(`${name}/package.json`);
+  const version = JSON.parse(readFileSync(pkgJson, 'utf8')).version;
+  if (version !== process.versions.node) {
+    throw new Error(`${name} is ${version}, but the build runs on Node ${process.versions.node}; pin both to the same version`);
+  }
+  return join(dirname(pkgJson), 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
+}
+
+async function main() {
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const bundleFile = join(work, 'kubectl-gs.cjs');
+  await bundle(bundleFile);
+
+  const blob = join(work, 'sea-prep.blob');
+  const seaConfig = join(work, 'sea-config.json');
+  writeFileSync(seaConfig, JSON.stringify({ main: bundleFile, output: blob, disableExperimentalSEAWarning: true, useCodeCache: true }));
+  execFileSync(process.execPath, ['--experimental-sea-config', seaConfig], { stdio: 'inherit' });
+
+  const exe = join(dist, 'kubectl-gs');
+  rmSync(exe, { force: true });
+  copyFileSync(baseBinary(), exe);
+  chmodSync(exe, 0o755);
+  // Debug symbols are half the base binary and never used by a CLI.
+  try {
+    execFileSync('strip', ['--strip-all', exe]);
+  } catch {
+    console.warn('warning: strip not available; the executable stays larger');
+  }
+  execFileSync(process.execPath, [require.resolve('postject/dist/cli.js'), exe, 'NODE_SEA_BLOB', blob,
+    '--sentinel-fuse', 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2'], { stdio: ['ignore', 'ignore', 'pipe'] });
+
+  const completer = join(dist, 'kubectl_complete-gs');
+  writeFileSync(completer, '#!/bin/sh\n# kubectl (>= 1.26) runs this to complete `kubectl gs`; the plugin answers in cobra\'s protocol.\nexec kubectl-gs __complete "$@"\n');
+  chmodSync(completer, 0o755);
+  console.log(`built ${exe}`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((err) => {
+    console.error(`error: build failed: ${err.message}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,54 @@
+// What a command's run() may touch in the world. Tests pass fakes; the executable passes realDeps().
+import type { GlobalOptions } from './globalFlags';
+
+export interface OutputStream {
+  write(chunk: string): boolean;
+  /** Resolves once everything written so far has been handed to the OS (for large outputs). */
+  drain?(): Promise<void>;
+  isTTY?: boolean;
+}
+
+export interface Deps {
+  stdout: OutputStream;
+  stderr: OutputStream;
+  env: NodeJS.ProcessEnv;
+  /** The current time; injectable so ages and durations can be tested. */
+  now(): Date;
+  /** The directory for per-user configuration (XDG_CONFIG_HOME/kubectl-gs by default). */
+  configDir(): string;
+  /** The directory for caches (XDG_CACHE_HOME/kubectl-gs by default). */
+  cacheDir(): string;
+  /**
+   * Builds a Kubernetes client from the global connection flags. Loaded lazily so that commands that
+   * never talk to a cluster never load the client code.
+   */
+  kube(global: GlobalOptions): Promise<import('../kube/client').KubeClient>;
+}
+
+function streamOf(s: NodeJS.WriteStream): OutputStream {
+  return {
+    write: (chunk) => s.write(chunk),
+    drain: () => new Promise((resolve) => (s.writableNeedDrain ? s.once('drain', () => resolve()) : resolve())),
+    isTTY: s.isTTY,
+  };
+}
+
+function xdgDir(env: NodeJS.ProcessEnv, variable: string, fallback: string): string {
+  const path = require('node:path') as typeof import('node:path');
+  const os = require('node:os') as typeof import('node:os');
+  const base = env[variable] && path.isAbsolute(env[variable]!) ? env[variable]! : path.join(os.homedir(), fallback);
+  return path.join(base, 'kubectl-gs');
+}
+
+export function realDeps(): Deps {
+  const env = process.env;
+  return {
+    stdout: streamOf(process.stdout),
+    stderr: streamOf(process.stderr),
+    env,
+    now: () => new Date(),
+    configDir: () => xdgDir(env, 'XDG_CONFIG_HOME', '.config'),
+    cacheDir: () => xdgDir(env, 'XDG_CACHE_HOME', '.cache'),
+    kube: async (global) => (await import('../kube/client')).createKubeClient(global, env),
+  };
+}

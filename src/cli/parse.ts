@@ -1,0 +1,122 @@
+// Parsing only: yargs turns argv into either help text, a parse error, or the selected command with its
+// parsed flags. Running the command happens outside yargs (src/cli/run.ts), so errors, exit codes,
+// output streams and telemetry are handled in one place.
+import Yargs from 'yargs/yargs';
+import type { Argv } from 'yargs';
+import type { CommandDefinition, CommandGroup } from './command';
+import { globalFlags } from './globalFlags';
+import { closestNames } from './suggest';
+import type { CommandTree } from './tree';
+
+export const rootDescription = `Your user-friendly kubectl plugin for Giant Swarm platform clusters built on Cluster API.
+
+Run "kubectl gs <command> --help" for a command's flags and examples.`;
+
+export type ParseResult =
+  | { kind: 'help'; text: string }
+  | { kind: 'version' }
+  | { kind: 'error'; message: string }
+  | { kind: 'command'; path: string[]; definition: CommandDefinition<any>; argv: Record<string, unknown> };
+
+function addExamples(y: Argv, examples: Array<[string, string]> | undefined): void {
+  for (const [cmd, text] of examples ?? []) y.example(cmd, text);
+}
+
+function addCommand(y: Argv, prefix: string[], def: CommandDefinition<any>, select: (r: ParseResult) => void): void {
+  const usage = def.positionals ? `${def.name} ${def.positionals}` : def.name;
+  y.command(
+    [usage, ...(def.aliases ?? [])],
+    def.hidden ? false : def.describe,
+    (cy) => {
+      def.builder?.(cy);
+      addExamples(cy, def.examples);
+      return cy.usage(`$0 ${[...prefix, usage].join(' ')}\n\n${def.describe}`);
+    },
+    (argv) => select(argv.version ? { kind: 'version' } : { kind: 'command', path: [...prefix, def.name], definition: def, argv }),
+  );
+}
+
+function addGroup(y: Argv, group: CommandGroup, select: (r: ParseResult) => void, helpFor: (args: string[]) => void): void {
+  y.command(
+    [group.name, ...(group.aliases ?? [])],
+    group.describe,
+    (gy) => {
+      for (const def of group.commands) addCommand(gy, [group.name], def, select);
+      addExamples(gy, group.examples);
+      return gy.usage(`$0 ${group.name} <command>\n\n${group.describe}`);
+    },
+    // A group on its own prints its help, as cobra does for a command with subcommands and no Run.
+    () => helpFor([group.name]),
+  );
+}
+
+function buildParser(tree: CommandTree, select: (r: ParseResult) => void, helpFor: (args: string[]) => void): Argv {
+  const y = Yargs()
+    .scriptName('kubectl gs')
+    .usage(`$0 <command> [flags]\n\n${rootDescription}`)
+    .version(false)
+    .options(globalFlags)
+    .option('version', { type: 'boolean', describe: 'Print the version of kubectl gs' })
+    .help('help')
+    .alias('help', 'h')
+    .strict()
+    .recommendCommands()
+    .showHelpOnFail(false)
+    .exitProcess(false)
+    .wrap(100)
+    .parserConfiguration({ 'populate--': true });
+  for (const def of tree.commands) addCommand(y, [], def, select);
+  for (const group of tree.groups) addGroup(y, group, select, helpFor);
+  y.command('$0', false, () => {}, (argv) => (argv.version ? select({ kind: 'version' }) : helpFor([])));
+  return y;
+}
+
+export function parseArgs(tree: CommandTree, args: string[]): ParseResult {
+  let selected: ParseResult | undefined;
+  let helpArgs: string[] | undefined;
+  let failure: string | undefined;
+  let output = '';
+  const parser = buildParser(tree, (r) => (selected = r), (a) => (helpArgs = a));
+  parser.parse(args, {}, (err, _argv, out) => {
+    if (err) failure = err.message;
+    output = out;
+  });
+  if (failure !== undefined) return { kind: 'error', message: explainUnknownCommand(tree, args) ?? explainUnknownFlag(failure, args) };
+  if (helpArgs) return parseArgs(tree, [...helpArgs, '--help']);
+  if (selected) return selected;
+  // yargs handled --help itself: the text is in `output`.
+  return { kind: 'help', text: output };
+}
+
+/**
+ * yargs reports a mistyped command as an unknown argument; say it as cobra and kubectl do, with the
+ * closest valid command ("did you mean").
+ */
+function explainUnknownCommand(tree: CommandTree, args: string[]): string | undefined {
+  const words = args.filter((a) => !a.startsWith('-'));
+  if (words.length === 0) return undefined;
+  const topNames = [...tree.commands, ...tree.groups].flatMap((c) => [c.name, ...(c.aliases ?? [])]);
+  const group = tree.groups.find((g) => g.name === words[0] || g.aliases?.includes(words[0]));
+  if (!group && !topNames.includes(words[0])) return unknown(words[0], 'kubectl gs', topNames);
+  if (group && words.length > 1) {
+    const names = group.commands.flatMap((c) => [c.name, ...(c.aliases ?? [])]);
+    if (!names.includes(words[1])) return unknown(words[1], `kubectl gs ${group.name}`, names);
+  }
+  return undefined;
+}
+
+function unknown(word: string, parent: string, candidates: string[]): string {
+  const close = closestNames(word, candidates);
+  const hint = close.length ? `; did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : '';
+  return `unknown command "${word}" for "${parent}"${hint}`;
+}
+
+/** yargs says "Unknown argument(s): foo"; for a flag, say it as kubectl does: "unknown flag: --foo". */
+function explainUnknownFlag(message: string, args: string[]): string {
+  const m = /^Unknown arguments?: (.+)$/.exec(message.trim());
+  if (!m) return message;
+  const flags = m[1].split(', ').map((name) => args.find((a) => a === `--${name}` || a.startsWith(`--${name}=`) || a === `-${name}`));
+  if (flags.some((f) => f === undefined)) return message;
+  return `unknown flag: ${flags.map((f) => f!.split('=')[0]).join(', ')}`;
+}
+

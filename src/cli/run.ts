@@ -1,0 +1,54 @@
+// Runs one invocation: parse, run the selected command, report errors as one line, and wrap the run in
+// usage telemetry. Returns the exit code; the entry point (src/main.ts) exits with it.
+import { buildInfo } from '../buildInfo';
+import type { Deps } from './deps';
+import { describeError, UserError } from './errors';
+import { pickGlobalOptions } from './globalFlags';
+import { completeArgs } from './complete';
+import { parseArgs } from './parse';
+import { commandTree, type CommandTree } from './tree';
+
+export async function runCli(args: string[], deps: Deps, tree: CommandTree = commandTree()): Promise<number> {
+  if (args[0] === '__complete') return complete(tree, args.slice(1), deps);
+  const debug = args.includes('--debug');
+  const parsed = parseArgs(tree, args);
+  switch (parsed.kind) {
+    case 'help':
+      deps.stdout.write(parsed.text.endsWith('\n') ? parsed.text : parsed.text + '\n');
+      return 0;
+    case 'version':
+      deps.stdout.write(`kubectl gs version ${buildInfo.version}\n`);
+      return 0;
+    case 'error':
+      deps.stderr.write(`error: ${oneLine(parsed.message)}\nSee 'kubectl gs --help' for usage.\n`);
+      return 1;
+  }
+  const global = pickGlobalOptions(parsed.argv);
+  try {
+    const options = parsed.definition.options(parsed.argv, global);
+    return await parsed.definition.run(options, deps);
+  } catch (err) {
+    deps.stderr.write(`error: ${oneLine(describeError(err))}\n`);
+    if (debug && err instanceof Error && err.stack) deps.stderr.write(err.stack + '\n');
+    return err instanceof UserError ? err.exitCode : 1;
+  }
+}
+
+// yargs joins "Unknown argument" and "Did you mean" with a newline; users get them on one line.
+function oneLine(message: string): string {
+  return message
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .join(' ');
+}
+
+/**
+ * Cobra's completion protocol, which kubectl (>= 1.26) uses with `kubectl_complete-gs __complete ...`:
+ * candidates one per line, then ":4" (ShellCompDirectiveNoFileComp).
+ */
+async function complete(tree: CommandTree, words: string[], deps: Deps): Promise<number> {
+  const candidates = await completeArgs(tree, words.length ? words : ['']);
+  deps.stdout.write(candidates.map((c) => c + '\n').join('') + ':4\n');
+  return 0;
+}

@@ -1,0 +1,17 @@
+// The command tree: top-level commands and groups. Each group lists its own commands in
+// src/commands/<group>/index.ts.
+import type { CommandDefinition, CommandGroup } from './command';
+import { definition as version } from '../commands/version/version';
+import { definition as completion } from '../commands/completion/completion';
+
+export interface CommandTree {
+  commands: Array<CommandDefinition<any>>;
+  groups: CommandGroup[];
+}
+
+export function commandTree(): CommandTree {
+  return {
+    commands: [version, completion],
+    groups: [],
+  };
+}

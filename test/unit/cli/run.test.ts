@@ -1,0 +1,61 @@
+import { runCli } from '../../../src/cli/run';
+import { commandTree } from '../../../src/cli/tree';
+import { fakeDeps } from '../../support/fakeDeps';
+
+describe('runCli', () => {
+  it('prints root help on stdout with exit 0 when given no command', async () => {
+    const deps = fakeDeps();
+    expect(await runCli([], deps)).toBe(0);
+    expect(deps.stdout.text()).toContain('kubectl gs <command>');
+    expect(deps.stderr.text()).toBe('');
+  });
+
+  it.each([['--help'], ['-h'], ['version', '--help']])('prints help for %s and exits 0', async (...args) => {
+    const deps = fakeDeps();
+    expect(await runCli(args, deps)).toBe(0);
+    expect(deps.stdout.text()).toMatch(/^kubectl gs/);
+  });
+
+  it('suggests the closest command for a typo, on one line, exit 1', async () => {
+    const deps = fakeDeps();
+    expect(await runCli(['verison'], deps)).toBe(1);
+    const lines = deps.stderr.text().trim().split('\n');
+    expect(lines[0]).toBe('error: unknown command "verison" for "kubectl gs"; did you mean "version"?');
+    expect(deps.stdout.text()).toBe('');
+  });
+
+  it('names an unknown flag the way kubectl does', async () => {
+    const deps = fakeDeps();
+    expect(await runCli(['version', '--frobnicate=1'], deps)).toBe(1);
+    expect(deps.stderr.text().split('\n')[0]).toBe('error: unknown flag: --frobnicate');
+  });
+
+  it('prints "kubectl gs version <v>" for --version', async () => {
+    const deps = fakeDeps();
+    expect(await runCli(['--version'], deps)).toBe(0);
+    expect(deps.stdout.text()).toBe('kubectl gs version 0.0.0-dev\n');
+  });
+
+  it('accepts every kubectl connection flag on any command', async () => {
+    const deps = fakeDeps();
+    const flags = ['--kubeconfig', '/x', '--context', 'c', '-n', 'ns', '--cluster', 'cl', '--user', 'u', '-s', 'https://h',
+      '--token', 't', '--as', 'a', '--as-group', 'g', '--request-timeout', '5s', '--insecure-skip-tls-verify',
+      '--certificate-authority', 'ca', '--client-certificate', 'cc', '--client-key', 'ck', '--debug', '--disable-version-check'];
+    expect(await runCli(['version', ...flags], deps)).toBe(0);
+    expect(deps.stderr.text()).toBe('');
+  });
+
+  it('shows a failing command as one line, and its stack only with --debug', async () => {
+    const tree = commandTree();
+    tree.commands.push({
+      name: 'boom', describe: 'fails', options: () => ({}),
+      run: async () => { throw new Error('it broke\nsecond line'); },
+    });
+    const quiet = fakeDeps();
+    expect(await runCli(['boom'], quiet, tree)).toBe(1);
+    expect(quiet.stderr.text()).toBe('error: it broke\n');
+    const loud = fakeDeps();
+    expect(await runCli(['boom', '--debug'], loud, tree)).toBe(1);
+    expect(loud.stderr.text()).toMatch(/^error: it broke\nError: it broke\nsecond line\n\s+at /);
+  });
+});
