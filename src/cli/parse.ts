@@ -26,7 +26,7 @@ function addCommand(y: Argv, prefix: string[], def: CommandDefinition<any>, sele
   const usage = def.positionals ? `${def.name} ${def.positionals}` : def.name;
   y.command(
     [usage, ...(def.aliases ?? [])],
-    def.hidden ? false : def.describe,
+    (def.hidden ? false : def.describe) as string,
     (cy) => {
       def.builder?.(cy);
       addExamples(cy, def.examples);
