@@ -40,9 +40,9 @@ function buildDate() {
   }
 }
 
-export async function bundle(outfile) {
+export async function bundle(outfile, { entry = 'src/main.ts', help } = {}) {
   await build({
-    entryPoints: [join(root, 'src/main.ts')],
+    entryPoints: [join(root, entry)],
     outfile,
     bundle: true,
     platform: 'node',
@@ -56,6 +56,7 @@ export async function bundle(outfile) {
       __KGS_VERSION__: JSON.stringify(process.env.KUBECTL_GS_VERSION || pkg.version),
       __KGS_COMMIT__: JSON.stringify(gitCommit()),
       __KGS_BUILD_DATE__: JSON.stringify(buildDate()),
+      ...(help ? { __KGS_HELP__: JSON.stringify(help) } : {}),
     },
   });
 }
@@ -73,8 +74,12 @@ function baseBinary() {
 async function main() {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
+  // Help texts are rendered by yargs once, here, and embedded, so `--help` starts without yargs.
+  const helpDumper = join(work, 'dump-help.cjs');
+  await bundle(helpDumper, { entry: 'src/cli/dumpHelp.ts' });
+  const help = JSON.parse(execFileSync(process.execPath, [helpDumper]).toString());
   const bundleFile = join(work, 'kubectl-gs.cjs');
-  await bundle(bundleFile);
+  await bundle(bundleFile, { help });
 
   const blob = join(work, 'sea-prep.blob');
   const seaConfig = join(work, 'sea-config.json');

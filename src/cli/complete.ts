@@ -1,7 +1,7 @@
 // Shell completion candidates, worked out from the command tree: subcommands (and aliases) at each
 // level, the flags of the command reached (its own and the global ones), and the choices of a flag or
 // positional that has them.
-import Yargs from 'yargs/yargs';
+
 import type { CommandDefinition } from './command';
 import { globalFlags } from './globalFlags';
 import type { CommandTree } from './tree';
@@ -13,6 +13,7 @@ interface FlagFacts {
 }
 
 function flagFacts(def: CommandDefinition<any> | undefined): FlagFacts {
+  const Yargs = require('yargs/yargs') as typeof import('yargs/yargs');
   const y = Yargs().version(false).options(globalFlags);
   def?.builder?.(y);
   const o = (y as unknown as { getOptions(): { key: Record<string, unknown>; boolean: string[]; choices: Record<string, string[]> } }).getOptions();

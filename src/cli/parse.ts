@@ -1,10 +1,10 @@
 // Parsing only: yargs turns argv into either help text, a parse error, or the selected command with its
 // parsed flags. Running the command happens outside yargs (src/cli/run.ts), so errors, exit codes,
 // output streams and telemetry are handled in one place.
-import Yargs from 'yargs/yargs';
 import type { Argv } from 'yargs';
 import type { CommandDefinition, CommandGroup } from './command';
 import { globalFlags } from './globalFlags';
+import { fastParse } from './fastPath';
 import { closestNames } from './suggest';
 import type { CommandTree } from './tree';
 
@@ -51,6 +51,9 @@ function addGroup(y: Argv, group: CommandGroup, select: (r: ParseResult) => void
 }
 
 function buildParser(tree: CommandTree, select: (r: ParseResult) => void, helpFor: (args: string[]) => void): Argv {
+  // Required here, not imported at the top: yargs costs ~15 ms to load, and the fast paths in
+  // src/cli/fastPath.ts answer --help, --version and `version` without it.
+  const Yargs = require('yargs/yargs') as typeof import('yargs/yargs');
   const y = Yargs()
     .scriptName('kubectl gs')
     .usage(`$0 <command> [flags]\n\n${rootDescription}`)
@@ -72,6 +75,10 @@ function buildParser(tree: CommandTree, select: (r: ParseResult) => void, helpFo
 }
 
 export function parseArgs(tree: CommandTree, args: string[]): ParseResult {
+  return fastParse(tree, args) ?? parseWithYargs(tree, args);
+}
+
+function parseWithYargs(tree: CommandTree, args: string[]): ParseResult {
   let selected: ParseResult | undefined;
   let helpArgs: string[] | undefined;
   let failure: string | undefined;
@@ -82,7 +89,7 @@ export function parseArgs(tree: CommandTree, args: string[]): ParseResult {
     output = out;
   });
   if (failure !== undefined) return { kind: 'error', message: explainUnknownCommand(tree, args) ?? explainUnknownFlag(failure, args) };
-  if (helpArgs) return parseArgs(tree, [...helpArgs, '--help']);
+  if (helpArgs) return parseWithYargs(tree, [...helpArgs, '--help']);
   if (selected) return selected;
   // yargs handled --help itself: the text is in `output`.
   return { kind: 'help', text: output };
@@ -120,3 +127,24 @@ function explainUnknownFlag(message: string, args: string[]): string {
   return `unknown flag: ${flags.map((f) => f!.split('=')[0]).join(', ')}`;
 }
 
+
+/** Every command path that has help: the root, each group, each visible command. */
+export function helpPaths(tree: CommandTree): string[][] {
+  const paths: string[][] = [[]];
+  for (const def of tree.commands) if (!def.hidden) paths.push([def.name]);
+  for (const group of tree.groups) {
+    paths.push([group.name]);
+    for (const def of group.commands) if (!def.hidden) paths.push([group.name, def.name]);
+  }
+  return paths;
+}
+
+/** The help text of every command path, as yargs renders it; the build embeds this (see fastPath.ts). */
+export function renderAllHelp(tree: CommandTree): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const path of helpPaths(tree)) {
+    const result = parseWithYargs(tree, [...path, '--help']);
+    if (result.kind === 'help') out[path.join(' ')] = result.text;
+  }
+  return out;
+}
