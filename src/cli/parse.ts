@@ -122,9 +122,15 @@ function unknown(word: string, parent: string, candidates: string[]): string {
 function explainUnknownFlag(message: string, args: string[]): string {
   const m = /^Unknown arguments?: (.+)$/.exec(message.trim());
   if (!m) return message;
-  const flags = m[1].split(', ').map((name) => args.find((a) => a === `--${name}` || a.startsWith(`--${name}=`) || a === `-${name}`));
-  if (flags.some((f) => f === undefined)) return message;
-  return `unknown flag: ${flags.map((f) => f!.split('=')[0]).join(', ')}`;
+  const typed = new Set<string>();
+  for (const name of m[1].split(', ')) {
+    // yargs also lists the camelCase twin of each name, and reads --no-x as a negated x.
+    if (/[A-Z]/.test(name)) continue;
+    const flag = args.find((a) => [`--${name}`, `--no-${name}`, `-${name}`].includes(a.split('=')[0]));
+    if (!flag) return message;
+    typed.add(flag.split('=')[0]);
+  }
+  return `unknown flag: ${[...typed].join(', ')}`;
 }
 
 

@@ -59,3 +59,11 @@ describe('runCli', () => {
     expect(loud.stderr.text()).toMatch(/^error: it broke\nError: it broke\nsecond line\n\s+at /);
   });
 });
+
+describe('unknown flags', () => {
+  it.each([['--bogus-flag'], ['--no-such-flag'], ['--bogus=3']])('names %s as typed', async (flag) => {
+    const deps = fakeDeps();
+    expect(await runCli(['version', flag], deps)).toBe(1);
+    expect(deps.stderr.text().split('\n')[0]).toBe(`error: unknown flag: ${flag.split('=')[0]}`);
+  });
+});
