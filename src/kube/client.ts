@@ -1,5 +1,8 @@
-// The Kubernetes client used by cluster commands. (Interface first; the implementation lands with the
-// kube client work: kubeconfig loading as kubectl does, auth, TLS, paging, actionable errors.)
+// The Kubernetes client used by cluster commands: kubeconfig loading exactly as kubectl does it
+// (kubeconfig.ts, connection.ts), auth (tokens, client certificates, basic, exec plugins), TLS, paging and
+// one-line actionable errors (errors.ts). This file stays tiny: the implementation (restClient.ts) is loaded
+// only when a command asks for a client, so commands that never talk to a cluster never pay for it.
+// Why not @kubernetes/client-node: see restClient.ts (it alone costs 340-490 ms of start-up).
 import type { GlobalOptions } from '../cli/globalFlags';
 
 export type Query = Record<string, string | number | boolean | undefined>;
@@ -25,19 +28,54 @@ export interface KubeObject {
   [key: string]: unknown;
 }
 
+/** Per-request extras. */
+export interface RequestOptions {
+  /** Extra headers, e.g. Accept: application/json;as=Table;v=v1;g=meta.k8s.io for server-side tables. */
+  headers?: Record<string, string>;
+  /** Query parameters for request() (get/listPages take theirs as an argument). */
+  query?: Query;
+}
+
+/**
+ * Every failure is a UserError with one actionable line; answers >= 400 from the server are KubeApiError
+ * (src/kube/errors.ts) carrying `code` (HTTP status) and `reason` (e.g. "NotFound", "AlreadyExists").
+ */
 export interface KubeClient {
   /** The namespace from -n, else the kubeconfig context's, else "default". */
   readonly namespace: string;
+  /** The API server's base URL, e.g. https://api.example.com:6443 (from the kubeconfig or --server). */
+  readonly server: string;
+  /** The kubeconfig context in use (--context or current-context); undefined with --server alone. */
+  readonly contextName?: string;
   /** GET one path (e.g. /apis/cluster.x-k8s.io/v1beta1/namespaces/x/clusters/y) and parse the JSON. */
-  get<T>(path: string, query?: Query): Promise<T>;
-  /** Lists a collection page by page (limit/continue), calling onPage for each page as it arrives. */
-  listPages<T = KubeObject>(path: string, query: Query, onPage: (page: KubeList<T>) => void | Promise<void>): Promise<void>;
-  /** Sends a request with a JSON body (create, patch, ...). */
-  request<T>(method: string, path: string, body?: unknown, contentType?: string): Promise<T>;
-  /** The version the server prefers for an API group, or undefined when the group is not served. */
+  get<T>(path: string, query?: Query, options?: RequestOptions): Promise<T>;
+  /**
+   * Lists a collection page by page (limit/continue), calling onPage for each page as it arrives (the next
+   * page is requested after onPage resolves). query.limit defaults to 500 like kubectl's --chunk-size;
+   * limit 0 asks for everything at once.
+   */
+  listPages<T = KubeObject>(
+    path: string,
+    query: Query,
+    onPage: (page: KubeList<T>) => void | Promise<void>,
+    options?: RequestOptions,
+  ): Promise<void>;
+  /**
+   * Sends a request with a JSON body (create, patch, ...): objects are sent as JSON, strings and Buffers as
+   * they are. contentType defaults to application/json (use application/merge-patch+json etc. for PATCH).
+   */
+  request<T>(method: string, path: string, body?: unknown, contentType?: string, options?: RequestOptions): Promise<T>;
+  /** The version the server prefers for an API group ("v1" for the core group), or undefined when the group
+   *  is not served. One small request (GET /apis/<group>), cached per client. */
   preferredVersion(group: string): Promise<string | undefined>;
+  /** Closes idle connections. Optional to call: idle keep-alive sockets never keep the process alive. */
+  close(): void;
 }
 
-export async function createKubeClient(_global: GlobalOptions, _env: NodeJS.ProcessEnv): Promise<KubeClient> {
-  throw new Error('the Kubernetes client is not built yet');
+/** Reads the kubeconfig as kubectl does, applies the connection flags, and returns a client (no request yet). */
+export async function createKubeClient(global: GlobalOptions, env: NodeJS.ProcessEnv): Promise<KubeClient> {
+  const { loadKubeconfig } = await import('./kubeconfig');
+  const { resolveConnection } = await import('./connection');
+  const { RestClient } = await import('./restClient');
+  return new RestClient(resolveConnection(loadKubeconfig(global.kubeconfig, env), global), env);
 }

@@ -1,0 +1,61 @@
+// --request-timeout as kubectl reads it (client-go clientcmd.ParseTimeout): a plain non-negative integer
+// is seconds; otherwise a Go duration ("300ms", "5s", "1m30s", "1.5h"); "0" means no timeout.
+import { UserError } from '../cli/errors';
+
+const unitMs: Record<string, number> = {
+  ns: 1e-6,
+  us: 1e-3,
+  'µs': 1e-3,
+  'μs': 1e-3,
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+};
+
+const invalid = (value: string) =>
+  new UserError(
+    `invalid --request-timeout "${value}": use an integer number of seconds or an integer followed by a time unit (e.g. 1s | 2m | 3h); 0 means no timeout`,
+  );
+
+/** Go's time.ParseDuration, in milliseconds (fractions kept). Returns undefined when the syntax is wrong. */
+export function parseGoDuration(text: string): number | undefined {
+  let s = text;
+  let sign = 1;
+  if (s.startsWith('-') || s.startsWith('+')) {
+    if (s[0] === '-') sign = -1;
+    s = s.slice(1);
+  }
+  if (s === '0') return 0;
+  if (s === '') return undefined;
+  let total = 0;
+  const part = /^(\d*)(?:\.(\d*))?([a-zµμ]+)/;
+  while (s.length > 0) {
+    const m = part.exec(s);
+    if (!m || (m[1] === '' && (m[2] === undefined || m[2] === ''))) return undefined;
+    const factor = unitMs[m[3]!];
+    if (factor === undefined) return undefined;
+    const value = Number(`${m[1] || '0'}.${m[2] || '0'}`);
+    total += value * factor;
+    s = s.slice(m[0].length);
+  }
+  return sign * total;
+}
+
+/** The request timeout in milliseconds; 0 means none. Throws UserError on a bad or negative value. */
+export function parseRequestTimeout(value: string | undefined): number {
+  if (value === undefined || value === '') return 0;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const ms = parseGoDuration(value);
+  if (ms === undefined || ms < 0) throw invalid(value);
+  return ms;
+}
+
+/** Renders milliseconds the way Go prints a duration ("5s", "1m30s", "500ms"), for messages. */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${ms}ms`;
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor((ms % 3_600_000) / 60_000);
+  const s = (ms % 60_000) / 1000;
+  return `${h ? `${h}h` : ''}${h || m ? `${m}m` : ''}${s}s`;
+}

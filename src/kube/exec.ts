@@ -1,0 +1,114 @@
+// `exec` credential plugins (client.authentication.k8s.io v1 and v1beta1), run the way client-go runs
+// them: the user's environment plus the plugin's env entries, KUBERNETES_EXEC_INFO describing the request,
+// the terminal's stdin only when interactive, the plugin's stderr passed through to the user.
+import { spawn } from 'node:child_process';
+import { UserError } from '../cli/errors';
+import type { ClusterConfig, ExecConfig } from './kubeconfig';
+
+const supportedVersions = new Set(['client.authentication.k8s.io/v1', 'client.authentication.k8s.io/v1beta1']);
+
+export interface ExecCredential {
+  token?: string;
+  clientCertificateData?: string;
+  clientKeyData?: string;
+  /** Epoch ms after which the credential must be fetched again; undefined = valid for this invocation. */
+  expiresAt?: number;
+}
+
+export interface ExecContext {
+  userName?: string;
+  env: NodeJS.ProcessEnv;
+  server: string;
+  cluster: ClusterConfig;
+  /** The CA bundle actually used (for provideClusterInfo), base64 PEM. */
+  caData?: string;
+  stdinIsTTY: boolean;
+}
+
+function who(ctx: ExecContext): string {
+  return ctx.userName ? ` of user "${ctx.userName}"` : '';
+}
+
+/** The KUBERNETES_EXEC_INFO value for this plugin. */
+export function execInfo(exec: ExecConfig, ctx: ExecContext, interactive: boolean): string {
+  const spec: Record<string, unknown> = { interactive };
+  if (exec.provideClusterInfo) {
+    const cluster: Record<string, unknown> = { server: ctx.server };
+    if (ctx.cluster.tlsServerName) cluster['tls-server-name'] = ctx.cluster.tlsServerName;
+    if (ctx.cluster.insecureSkipTlsVerify) cluster['insecure-skip-tls-verify'] = true;
+    if (ctx.caData) cluster['certificate-authority-data'] = ctx.caData;
+    if (ctx.cluster.proxyUrl) cluster['proxy-url'] = ctx.cluster.proxyUrl;
+    spec.cluster = cluster;
+  }
+  return JSON.stringify({ kind: 'ExecCredential', apiVersion: exec.apiVersion, spec });
+}
+
+export async function runExecPlugin(exec: ExecConfig, ctx: ExecContext): Promise<ExecCredential> {
+  if (!supportedVersions.has(exec.apiVersion)) {
+    throw new UserError(
+      `the exec credential plugin${who(ctx)} uses apiVersion "${exec.apiVersion}"; supported are client.authentication.k8s.io/v1 and v1beta1: update the kubeconfig (e.g. log in again)`,
+    );
+  }
+  const mode = exec.interactiveMode ?? 'IfAvailable';
+  const interactive = mode !== 'Never' && ctx.stdinIsTTY;
+  const env: NodeJS.ProcessEnv = { ...ctx.env };
+  for (const { name, value } of exec.env) env[name] = value;
+  env.KUBERNETES_EXEC_INFO = execInfo(exec, ctx, interactive);
+
+  const { stdout, code, signal } = await new Promise<{ stdout: string; code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
+    const child = spawn(exec.command, exec.args, { env, stdio: [interactive ? 'inherit' : 'ignore', 'pipe', 'inherit'] });
+    const chunks: Buffer[] = [];
+    child.stdout!.on('data', (c: Buffer) => chunks.push(c));
+    child.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') {
+        const hint = exec.installHint ? `: ${exec.installHint.split('\n').map((l) => l.trim()).filter(Boolean).join(' ')}` : '; install it or fix the command in the kubeconfig';
+        reject(new UserError(`the exec credential plugin "${exec.command}"${who(ctx)} was not found${hint}`));
+      } else if (err.code === 'EACCES') {
+        reject(new UserError(`the exec credential plugin "${exec.command}"${who(ctx)} cannot be executed (permission denied)`));
+      } else {
+        reject(new UserError(`the exec credential plugin "${exec.command}"${who(ctx)} could not be started: ${err.message}`));
+      }
+    });
+    child.on('close', (code, signal) => resolve({ stdout: Buffer.concat(chunks).toString('utf8'), code, signal }));
+  });
+  if (code !== 0) {
+    const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+    throw new UserError(`the exec credential plugin "${exec.command}"${who(ctx)} ${how}; see its messages above, then log in again if needed`);
+  }
+  return parseExecCredential(stdout, exec, ctx.userName);
+}
+
+/** Validates a plugin's output the way client-go does. */
+export function parseExecCredential(stdout: string, exec: ExecConfig, userName?: string): ExecCredential {
+  const whose = userName ? ` of user "${userName}"` : '';
+  let doc: {
+    apiVersion?: string;
+    kind?: string;
+    status?: { token?: string; clientCertificateData?: string; clientKeyData?: string; expirationTimestamp?: string };
+  };
+  try {
+    doc = JSON.parse(stdout);
+  } catch {
+    throw new UserError(`the exec credential plugin "${exec.command}"${whose} did not print an ExecCredential as JSON`);
+  }
+  if (doc?.kind !== 'ExecCredential' || doc.apiVersion !== exec.apiVersion) {
+    throw new UserError(
+      `the exec credential plugin "${exec.command}"${whose} printed ${doc?.kind ?? 'something'} of apiVersion "${doc?.apiVersion ?? ''}", but the kubeconfig expects an ExecCredential of ${exec.apiVersion}`,
+    );
+  }
+  const status = doc.status ?? {};
+  const hasCert = !!status.clientCertificateData || !!status.clientKeyData;
+  if (hasCert && !(status.clientCertificateData && status.clientKeyData)) {
+    throw new UserError(`the exec credential plugin "${exec.command}"${whose} printed a client certificate without its key (or a key without its certificate)`);
+  }
+  if (!status.token && !hasCert) {
+    throw new UserError(`the exec credential plugin "${exec.command}"${whose} printed neither a token nor a client certificate`);
+  }
+  const expiresAt = status.expirationTimestamp ? Date.parse(status.expirationTimestamp) : undefined;
+  return {
+    token: status.token || undefined,
+    clientCertificateData: status.clientCertificateData || undefined,
+    clientKeyData: status.clientKeyData || undefined,
+    expiresAt: Number.isNaN(expiresAt) ? undefined : expiresAt,
+  };
+}

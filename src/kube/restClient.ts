@@ -1,0 +1,435 @@
+// The thin Kubernetes REST client behind KubeClient.
+//
+// Why our own client instead of @kubernetes/client-node: that package costs 340-490 ms just to load, and
+// `kubectl gs get clusters` must answer faster than `kubectl get` (which starts in ~80 ms). So this file
+// uses only node:http / node:https with a keep-alive agent (one TLS handshake per invocation), loads
+// nothing heavy (zlib only when the server actually compresses), and does no work until the first request.
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { readFileSync } from 'node:fs';
+import type { Socket } from 'node:net';
+import { buildInfo } from '../buildInfo';
+import { UserError } from '../cli/errors';
+import { goArch, goOs } from '../platform';
+import type { KubeClient, KubeList, KubeObject, Query, RequestOptions } from './client';
+import type { Connection } from './connection';
+import {
+  connectTimeoutError,
+  errorFromNetwork,
+  errorFromResponse,
+  KubeApiError,
+  notJsonError,
+  timeoutError,
+  type RequestFacts,
+} from './errors';
+import { runExecPlugin, type ExecCredential } from './exec';
+
+/** Like client-go's dialer: give up on a connection (TCP + TLS) after 30 s even without --request-timeout. */
+const connectTimeoutMs = 30_000;
+/** kubectl's default --chunk-size. */
+const defaultPageSize = 500;
+
+interface Credentials {
+  headers: Record<string, string>;
+  cert?: string | Buffer;
+  key?: string | Buffer;
+  /** Set when the credentials came from an exec plugin (they may be refreshed once on 401). */
+  exec?: ExecCredential;
+}
+
+interface RawResponse {
+  status: number;
+  contentType?: string;
+  body: Buffer;
+}
+
+const tlsUnknownAuthority = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_GET_ISSUER_CERT',
+]);
+
+export class RestClient implements KubeClient {
+  readonly namespace: string;
+  readonly server: string;
+  readonly contextName?: string;
+  private readonly secure: boolean;
+  private readonly basePath: string;
+  private credentials?: Promise<Credentials>;
+  private agent?: HttpAgent;
+  private agentCert?: string | Buffer;
+  /** No CA configured and Node's bundled roots failed: retry once with the operating system's store (as Go uses). */
+  private useSystemCa = false;
+  private readonly versions = new Map<string, Promise<string | undefined>>();
+
+  constructor(
+    private readonly conn: Connection,
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly stdinIsTTY = !!process.stdin.isTTY,
+  ) {
+    this.namespace = conn.namespace;
+    this.server = conn.server.href.replace(/\/$/, '');
+    this.contextName = conn.contextName;
+    this.secure = conn.server.protocol === 'https:';
+    this.basePath = conn.server.pathname.replace(/\/+$/, '');
+  }
+
+  async get<T>(path: string, query?: Query, options?: RequestOptions): Promise<T> {
+    return this.call<T>('GET', path, query, undefined, undefined, options);
+  }
+
+  async request<T>(method: string, path: string, body?: unknown, contentType?: string, options?: RequestOptions): Promise<T> {
+    return this.call<T>(method.toUpperCase(), path, options?.query, body, contentType, options);
+  }
+
+  async listPages<T = KubeObject>(
+    path: string,
+    query: Query,
+    onPage: (page: KubeList<T>) => void | Promise<void>,
+    options?: RequestOptions,
+  ): Promise<void> {
+    let next: string | undefined;
+    do {
+      const q: Query = { ...query, limit: query.limit ?? defaultPageSize, continue: next };
+      if (q.limit === 0) delete q.limit;
+      const page = await this.get<KubeList<T>>(path, q, options);
+      if (!page || !Array.isArray(page.items)) {
+        throw new UserError(`the API server's answer to GET ${path} is not a list; check the resource path`);
+      }
+      await onPage(page);
+      next = page.metadata?.continue || undefined;
+    } while (next);
+  }
+
+  preferredVersion(group: string): Promise<string | undefined> {
+    if (group === '') return Promise.resolve('v1');
+    let pending = this.versions.get(group);
+    if (!pending) {
+      pending = this.get<{ preferredVersion?: { version?: string }; versions?: { version?: string }[] }>(`/apis/${group}`).then(
+        (g) => g?.preferredVersion?.version ?? g?.versions?.[0]?.version,
+        (err: unknown) => {
+          if (err instanceof KubeApiError && err.code === 404) return undefined;
+          throw err;
+        },
+      );
+      this.versions.set(group, pending);
+    }
+    return pending;
+  }
+
+  /** Closes idle keep-alive connections (they never hold the process open: Node unrefs idle sockets). */
+  close(): void {
+    this.agent?.destroy();
+    this.agent = undefined;
+  }
+
+  // ---- one request ----
+
+  private async call<T>(
+    method: string,
+    path: string,
+    query: Query | undefined,
+    body: unknown,
+    contentType: string | undefined,
+    options: RequestOptions | undefined,
+  ): Promise<T> {
+    const facts: RequestFacts = { method, path, server: this.conn.server, contextName: this.contextName };
+    let payload: Buffer | undefined;
+    if (body !== undefined) payload = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+
+    let res = await this.send(facts, query, payload, contentType, options);
+    if (res.status === 401 && (await this.credentialsFromExec())) {
+      // client-go refreshes an exec credential once when the server rejects it.
+      this.credentials = undefined;
+      res = await this.send(facts, query, payload, contentType, options);
+    }
+    return this.decode<T>(facts, res);
+  }
+
+  private decode<T>(facts: RequestFacts, res: RawResponse): T {
+    const text = res.body.toString('utf8');
+    if (res.status >= 400) throw errorFromResponse(facts, res.status, res.contentType, text);
+    if (res.status === 204 || text.trim() === '') return undefined as T;
+    if (!res.contentType?.includes('json')) throw notJsonError(facts, res.status, res.contentType);
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw notJsonError(facts, res.status, res.contentType);
+    }
+  }
+
+  private async credentialsFromExec(): Promise<boolean> {
+    if (!this.credentials) return false;
+    try {
+      return !!(await this.credentials).exec;
+    } catch {
+      return false;
+    }
+  }
+
+  private async send(
+    facts: RequestFacts,
+    query: Query | undefined,
+    payload: Buffer | undefined,
+    contentType: string | undefined,
+    options: RequestOptions | undefined,
+  ): Promise<RawResponse> {
+    const creds = await this.auth();
+    const headers: OutgoingHttpHeaders = {
+      Accept: 'application/json',
+      'User-Agent': `kubectl-gs/${buildInfo.version} (${goOs(process.platform)}/${goArch(process.arch)})`,
+      ...creds.headers,
+      ...this.impersonationHeaders(),
+    };
+    if (!this.conn.disableCompression) headers['Accept-Encoding'] = 'gzip';
+    if (payload) {
+      headers['Content-Type'] = contentType ?? 'application/json';
+      headers['Content-Length'] = payload.length;
+    }
+    Object.assign(headers, options?.headers);
+    try {
+      return await this.exchange(facts, query, payload, headers, creds);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (!this.useSystemCa && this.secure && code && tlsUnknownAuthority.has(code) && !this.hasConfiguredCa()) {
+        this.useSystemCa = true;
+        this.close();
+        return this.exchange(facts, query, payload, headers, creds).catch((e: unknown) => {
+          throw this.mapNetworkError(facts, e);
+        });
+      }
+      throw this.mapNetworkError(facts, err);
+    }
+  }
+
+  private mapNetworkError(facts: RequestFacts, err: unknown): Error {
+    if (err instanceof UserError) return err;
+    return errorFromNetwork(facts, err as NodeJS.ErrnoException, this.conn.cluster.tlsServerName);
+  }
+
+  private exchange(
+    facts: RequestFacts,
+    query: Query | undefined,
+    payload: Buffer | undefined,
+    headers: OutgoingHttpHeaders,
+    creds: Credentials,
+  ): Promise<RawResponse> {
+    const url = this.conn.server;
+    const agent = this.agentFor(creds);
+    const requestPath = this.basePath + facts.path + queryString(query);
+    const timeoutMs = this.conn.timeoutMs;
+    return new Promise<RawResponse>((resolve, reject) => {
+      const timers: NodeJS.Timeout[] = [];
+      let settled = false;
+      const finish = (err: Error | undefined, res?: RawResponse) => {
+        if (settled) return;
+        settled = true;
+        for (const t of timers) clearTimeout(t);
+        if (err) reject(err);
+        else resolve(res!);
+      };
+      const send = this.secure ? httpsRequest : httpRequest;
+      const req = send({
+        agent,
+        method: facts.method,
+        hostname: url.hostname.replace(/^\[|\]$/g, ''),
+        port: url.port || (this.secure ? 443 : 80),
+        path: requestPath,
+        headers,
+      });
+      if (timeoutMs > 0) {
+        timers.push(setTimeout(() => {
+          finish(timeoutError(facts, timeoutMs));
+          req.destroy();
+        }, timeoutMs));
+      }
+      req.on('socket', (socket: Socket) => {
+        if (connected.has(socket)) return;
+        const timer = setTimeout(() => {
+          finish(connectTimeoutError(facts, connectTimeoutMs));
+          req.destroy();
+        }, connectTimeoutMs);
+        timers.push(timer);
+        socket.once(this.secure ? 'secureConnect' : 'connect', () => {
+          connected.add(socket);
+          clearTimeout(timer);
+        });
+      });
+      req.on('error', (err) => finish(err));
+      req.on('response', (res: IncomingMessage) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', (err) => finish(err));
+        res.on('end', () => {
+          let body = Buffer.concat(chunks);
+          if (res.headers['content-encoding'] === 'gzip') {
+            try {
+              body = (require('node:zlib') as typeof import('node:zlib')).gunzipSync(body);
+            } catch {
+              finish(new UserError(`the API server ${url.host} sent a corrupt gzip answer to ${facts.method} ${facts.path}; retry with --disable-compression`));
+              return;
+            }
+          }
+          finish(undefined, { status: res.statusCode ?? 0, contentType: res.headers['content-type'], body });
+        });
+      });
+      req.end(payload);
+    });
+  }
+
+  // ---- TLS, credentials, impersonation ----
+
+  private hasConfiguredCa(): boolean {
+    return !!(this.conn.cluster.certificateAuthority || this.conn.cluster.certificateAuthorityData);
+  }
+
+  private agentFor(creds: Credentials): HttpAgent {
+    if (this.agent && this.agentCert === creds.cert) return this.agent;
+    this.agent?.destroy();
+    const proxyEnv = this.proxyEnv();
+    if (!this.secure) {
+      this.agent = new HttpAgent({ keepAlive: true, ...(proxyEnv ? { proxyEnv } : {}) });
+      return this.agent;
+    }
+    const cluster = this.conn.cluster;
+    let ca: string | Buffer | string[] | undefined;
+    if (cluster.certificateAuthorityData) ca = decodeBase64(cluster.certificateAuthorityData, 'certificate-authority-data', this.conn.clusterName);
+    else if (cluster.certificateAuthority) ca = readFile(cluster.certificateAuthority, 'certificate-authority', `cluster "${this.conn.clusterName ?? ''}"`);
+    else if (this.useSystemCa) {
+      const tls = require('node:tls') as typeof import('node:tls');
+      ca = [...tls.getCACertificates('default'), ...tls.getCACertificates('system')];
+    }
+    const hostname = this.conn.server.hostname;
+    const isIp = /^[\d.]+$/.test(hostname) || hostname.startsWith('[');
+    const servername = cluster.tlsServerName ?? (isIp ? undefined : hostname);
+    this.agent = new HttpsAgent({
+      keepAlive: true,
+      ca,
+      cert: creds.cert,
+      key: creds.key,
+      rejectUnauthorized: !cluster.insecureSkipTlsVerify,
+      ...(servername ? { servername } : {}),
+      ...(proxyEnv ? { proxyEnv } : {}),
+    });
+    this.agentCert = creds.cert;
+    return this.agent;
+  }
+
+  /** proxy-url from the kubeconfig, else HTTPS_PROXY/NO_PROXY as Go reads them (never for loopback). */
+  private proxyEnv(): Record<string, string | undefined> | undefined {
+    const proxyUrl = this.conn.cluster.proxyUrl;
+    if (proxyUrl) {
+      if (!/^https?:\/\//.test(proxyUrl)) {
+        throw new UserError(`proxy-url "${proxyUrl}" of cluster "${this.conn.clusterName ?? ''}" is not supported: use an http:// or https:// proxy`);
+      }
+      return { HTTPS_PROXY: proxyUrl, HTTP_PROXY: proxyUrl };
+    }
+    const e = this.env;
+    const hasProxy = e.HTTPS_PROXY || e.https_proxy || e.HTTP_PROXY || e.http_proxy;
+    const host = this.conn.server.hostname;
+    if (!hasProxy || host === 'localhost' || host.startsWith('127.') || host === '[::1]') return undefined;
+    return { HTTPS_PROXY: e.HTTPS_PROXY || e.https_proxy, HTTP_PROXY: e.HTTP_PROXY || e.http_proxy, NO_PROXY: e.NO_PROXY || e.no_proxy };
+  }
+
+  private auth(): Promise<Credentials> {
+    this.credentials ??= this.loadCredentials();
+    return this.credentials.then((c) => {
+      // An exec credential past its expiry is fetched again (kubectl gs commands may run for minutes).
+      if (c.exec?.expiresAt !== undefined && c.exec.expiresAt <= Date.now()) {
+        this.credentials = this.loadCredentials();
+        return this.credentials;
+      }
+      return c;
+    });
+  }
+
+  private async loadCredentials(): Promise<Credentials> {
+    // client-go sends credentials only over TLS.
+    if (!this.secure) return { headers: {} };
+    const user = this.conn.user;
+    const whose = `user "${this.conn.userName ?? ''}"`;
+    const creds: Credentials = { headers: {} };
+    if (user.clientCertificateData) creds.cert = decodeBase64(user.clientCertificateData, 'client-certificate-data', this.conn.userName);
+    else if (user.clientCertificate) creds.cert = readFile(user.clientCertificate, 'client-certificate', whose);
+    if (user.clientKeyData) creds.key = decodeBase64(user.clientKeyData, 'client-key-data', this.conn.userName);
+    else if (user.clientKey) creds.key = readFile(user.clientKey, 'client-key', whose);
+    if (!!creds.cert !== !!creds.key) {
+      throw new UserError(`${whose} has a client ${creds.cert ? 'certificate without its key' : 'key without its certificate'}; set both client-certificate and client-key`);
+    }
+
+    let token = user.token;
+    if (!token && user.tokenFile) token = readFile(user.tokenFile, 'tokenFile', whose).toString('utf8').trim();
+    if (!token && user.authProvider) token = authProviderToken(user.authProvider, this.conn.userName);
+    if (token) creds.headers.Authorization = `Bearer ${token}`;
+    else if (user.username || user.password) {
+      creds.headers.Authorization = `Basic ${Buffer.from(`${user.username ?? ''}:${user.password ?? ''}`).toString('base64')}`;
+    }
+
+    // Like client-go, an exec plugin only runs when no token, basic auth or client certificate is given.
+    if (user.exec && !creds.headers.Authorization && !creds.cert) {
+      const caData = this.conn.cluster.certificateAuthorityData ??
+        (this.conn.cluster.certificateAuthority ? readFile(this.conn.cluster.certificateAuthority, 'certificate-authority', `cluster "${this.conn.clusterName ?? ''}"`).toString('base64') : undefined);
+      const exec = await runExecPlugin(user.exec, {
+        userName: this.conn.userName,
+        env: this.env,
+        server: this.server,
+        cluster: this.conn.cluster,
+        caData: user.exec.provideClusterInfo ? caData : undefined,
+        stdinIsTTY: this.stdinIsTTY,
+      });
+      creds.exec = exec;
+      if (exec.token) creds.headers.Authorization = `Bearer ${exec.token}`;
+      if (exec.clientCertificateData) {
+        creds.cert = exec.clientCertificateData;
+        creds.key = exec.clientKeyData;
+      }
+    }
+    return creds;
+  }
+
+  private impersonationHeaders(): Record<string, string | string[]> {
+    const imp = this.conn.impersonate;
+    const headers: Record<string, string | string[]> = {};
+    if (!imp.user) return headers;
+    headers['Impersonate-User'] = imp.user;
+    if (imp.groups.length) headers['Impersonate-Group'] = imp.groups;
+    if (imp.uid) headers['Impersonate-Uid'] = imp.uid;
+    for (const [key, values] of Object.entries(imp.extra)) headers[`Impersonate-Extra-${encodeURIComponent(key)}`] = values;
+    return headers;
+  }
+}
+
+/** Sockets whose TCP/TLS connection completed (a reused keep-alive socket needs no connect timer). */
+const connected = new WeakSet<Socket>();
+
+function queryString(query: Query | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.append(k, String(v));
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+function readFile(path: string, field: string, owner: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (err) {
+    const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
+    throw new UserError(`cannot read the ${field} file ${path} of ${owner}: ${why}`);
+  }
+}
+
+function decodeBase64(data: string, field: string, owner: string | undefined): Buffer {
+  const buf = Buffer.from(data, 'base64');
+  if (buf.length === 0) throw new UserError(`${field} of "${owner ?? ''}" in the kubeconfig is not valid base64`);
+  return buf;
+}
+
+/** The legacy oidc auth-provider: its current id-token is used as is (kubectl no longer refreshes others). */
+function authProviderToken(provider: { name: string; config: Record<string, string> }, userName?: string): string {
+  if (provider.name === 'oidc' && provider.config['id-token']) return provider.config['id-token'];
+  throw new UserError(
+    `user "${userName ?? ''}" uses the auth-provider "${provider.name}", which kubectl no longer supports; log in again with 'kubectl gs login' to get an exec credential plugin`,
+  );
+}

@@ -1,0 +1,308 @@
+// The Kubernetes client in-process against the real kube-apiserver: every auth mode, paging, writes, and
+// the failures users meet (server down, wrong CA, wrong name, bad token, RBAC, missing CRD, timeouts).
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { GlobalOptions } from '../../../src/cli/globalFlags';
+import { UserError } from '../../../src/cli/errors';
+import { createKubeClient, type KubeClient, type KubeObject } from '../../../src/kube/client';
+import { KubeApiError } from '../../../src/kube/errors';
+import { apiServer, kubectlOk } from '../support/env';
+import { freePort } from '../support/apiserver';
+
+const tmp = mkdtempSync(join(tmpdir(), 'kgs-kube-e2e-'));
+
+function client(flags: GlobalOptions = {}, env: NodeJS.ProcessEnv = {}): Promise<KubeClient> {
+  return createKubeClient(flags, { PATH: process.env.PATH, HOME: tmp, KUBECONFIG: apiServer().kubeconfigPath, ...env });
+}
+
+async function failure(p: Promise<unknown>): Promise<Error> {
+  try {
+    await p;
+  } catch (err) {
+    return err as Error;
+  }
+  throw new Error('expected a failure');
+}
+
+function b64(file: string): string {
+  return readFileSync(file).toString('base64');
+}
+
+/** Writes a kubeconfig (JSON is YAML) with one context "only" to a fresh directory. */
+function writeKubeconfig(cluster: Record<string, unknown>, user: Record<string, unknown>, dir = mkdtempSync(join(tmp, 'kc-'))): string {
+  const path = join(dir, 'config');
+  writeFileSync(
+    path,
+    JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'Config',
+      clusters: [{ name: 'c', cluster }],
+      users: [{ name: 'u', user }],
+      contexts: [{ name: 'only', context: { cluster: 'c', user: 'u', namespace: 'kube-public' } }],
+      'current-context': 'only',
+    }),
+  );
+  return path;
+}
+
+async function getDefaultNamespace(c: KubeClient): Promise<string> {
+  const ns = await c.get<KubeObject>('/api/v1/namespaces/default');
+  return ns.metadata.name;
+}
+
+describe('auth modes', () => {
+  test.each(['local', 'local-cert', 'local-exec', 'local-exec-beta'])('context %s reads a namespace', async (context) => {
+    const c = await client({ context });
+    expect(await getDefaultNamespace(c)).toBe('default');
+    expect(c.contextName).toBe(context);
+    expect(c.server).toBe(apiServer().serverUrl);
+    expect(c.namespace).toBe('default');
+  });
+
+  test('inline certificate-authority-data, client-certificate-data and client-key-data', async () => {
+    const s = apiServer();
+    const kubeconfig = writeKubeconfig(
+      { server: s.serverUrl, 'certificate-authority-data': b64(s.caFile) },
+      { 'client-certificate-data': b64(s.clientCertFile), 'client-key-data': b64(s.clientKeyFile) },
+    );
+    const c = await client({ kubeconfig });
+    expect(await getDefaultNamespace(c)).toBe('default');
+    expect(c.namespace).toBe('kube-public');
+  });
+
+  test('relative paths resolve against the kubeconfig file, not the working directory', async () => {
+    const s = apiServer();
+    const dir = mkdtempSync(join(tmp, 'rel-'));
+    copyFileSync(s.caFile, join(dir, 'ca.crt'));
+    copyFileSync(s.execV1Script, join(dir, 'login.sh'));
+    chmodSync(join(dir, 'login.sh'), 0o755);
+    const kubeconfig = writeKubeconfig(
+      { server: s.serverUrl, 'certificate-authority': 'ca.crt' },
+      { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: './login.sh', interactiveMode: 'Never' } },
+      dir,
+    );
+    const c = await client({}, { KUBECONFIG: `${join(tmp, 'missing-file')}:${kubeconfig}` });
+    expect(await getDefaultNamespace(c)).toBe('default');
+  });
+
+  test('tokenFile', async () => {
+    const s = apiServer();
+    const dir = mkdtempSync(join(tmp, 'tf-'));
+    writeFileSync(join(dir, 'token'), `${s.adminToken}\n`);
+    const kubeconfig = writeKubeconfig({ server: s.serverUrl, 'certificate-authority': s.caFile }, { tokenFile: 'token' }, dir);
+    expect(await getDefaultNamespace(await client({ kubeconfig }))).toBe('default');
+  });
+
+  test('--token overrides the context user', async () => {
+    const c = await client({ context: 'local-viewer', token: apiServer().adminToken });
+    expect(await getDefaultNamespace(c)).toBe('default');
+  });
+
+  test('--server, --certificate-authority and --token without any kubeconfig', async () => {
+    const s = apiServer();
+    const c = await client({ server: s.serverUrl, certificateAuthority: s.caFile, token: s.adminToken }, { KUBECONFIG: join(tmp, 'none') });
+    expect(await getDefaultNamespace(c)).toBe('default');
+    expect(c.contextName).toBeUndefined();
+  });
+
+  test('--insecure-skip-tls-verify accepts a server the CA cannot vouch for', async () => {
+    const s = apiServer();
+    const c = await client({ insecureSkipTlsVerify: true, certificateAuthority: undefined }, {});
+    expect(await getDefaultNamespace(c)).toBe('default');
+    const wrongCa = writeKubeconfig({ server: s.serverUrl }, { token: s.adminToken });
+    expect(await getDefaultNamespace(await client({ kubeconfig: wrongCa, insecureSkipTlsVerify: true }))).toBe('default');
+  });
+
+  test('--as impersonates (and the server applies the impersonated user\'s rights)', async () => {
+    const err = await failure((await client({ as: 'viewer' })).get('/api/v1/namespaces'));
+    expect(err).toBeInstanceOf(KubeApiError);
+    expect((err as KubeApiError).code).toBe(403);
+    expect(err.message).toContain('User "viewer" cannot list resource "namespaces"');
+    const asGroup = await client({ as: 'someone', asGroup: ['system:masters'] });
+    expect(await getDefaultNamespace(asGroup)).toBe('default');
+  });
+});
+
+describe('paging, writes and discovery', () => {
+  const ns = `paging-${process.pid}`;
+  beforeAll(async () => {
+    await kubectlOk(['create', 'namespace', ns]);
+    const items = Array.from({ length: 25 }, (_, i) => ({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: `cm-${String(i).padStart(2, '0')}`, namespace: ns, labels: { paging: 'yes' } },
+      data: { i: String(i) },
+    }));
+    await kubectlOk(['apply', '-f', '-'], { input: JSON.stringify({ apiVersion: 'v1', kind: 'List', items }) });
+  });
+
+  test('listPages with limit 10 delivers 3 pages holding all 25 objects', async () => {
+    const c = await client();
+    const pages: string[][] = [];
+    await c.listPages(`/api/v1/namespaces/${ns}/configmaps`, { limit: 10, labelSelector: 'paging=yes' }, (page) => {
+      pages.push(page.items.map((o) => o.metadata.name));
+    });
+    expect(pages.map((p) => p.length)).toEqual([10, 10, 5]);
+    expect(pages.flat()).toEqual(Array.from({ length: 25 }, (_, i) => `cm-${String(i).padStart(2, '0')}`));
+  });
+
+  test('listPages defaults to one page of up to 500', async () => {
+    const c = await client();
+    let calls = 0;
+    await c.listPages(`/api/v1/namespaces/${ns}/configmaps`, { labelSelector: 'paging=yes' }, (page) => {
+      calls++;
+      expect(page.items).toHaveLength(25);
+    });
+    expect(calls).toBe(1);
+  });
+
+  test('request creates and merge-patches; a second create is a 409 KubeApiError', async () => {
+    const c = await client({ namespace: ns });
+    const path = `/api/v1/namespaces/${c.namespace}/configmaps`;
+    const created = await c.request<KubeObject>('POST', path, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'written' }, data: { a: '1' } });
+    expect(created.metadata.name).toBe('written');
+    const patched = await c.request<KubeObject & { data: Record<string, string> }>('PATCH', `${path}/written`, { data: { b: '2' } }, 'application/merge-patch+json');
+    expect(patched.data).toEqual({ a: '1', b: '2' });
+    const err = await failure(c.request('POST', path, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'written' } }));
+    expect(err).toBeInstanceOf(KubeApiError);
+    expect((err as KubeApiError).code).toBe(409);
+    expect((err as KubeApiError).reason).toBe('AlreadyExists');
+    expect(err.message).toContain('"written" already exists');
+  });
+
+  test('a missing object is a 404 KubeApiError with the server\'s message', async () => {
+    const c = await client();
+    const err = await failure(c.get(`/api/v1/namespaces/${ns}/configmaps/nope`));
+    expect((err as KubeApiError).code).toBe(404);
+    expect((err as KubeApiError).reason).toBe('NotFound');
+    expect(err.message).toBe('configmaps "nope" not found');
+  });
+
+  test('preferredVersion asks one group, and says undefined for a group that is not served', async () => {
+    const c = await client();
+    expect(await c.preferredVersion('apiextensions.k8s.io')).toBe('v1');
+    expect(await c.preferredVersion('')).toBe('v1');
+    expect(await c.preferredVersion('cluster.x-k8s.io')).toBeUndefined();
+  });
+});
+
+describe('failures are one actionable line', () => {
+  let silent: TcpServer;
+  let silentPort: number;
+  let web: HttpServer;
+  let webPort: number;
+  const sockets: Socket[] = [];
+  beforeAll(async () => {
+    // Accepts connections and never answers: for --request-timeout.
+    silent = createTcpServer((s) => sockets.push(s));
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
+    silentPort = (silent.address() as { port: number }).port;
+    // A web server that is not Kubernetes.
+    web = createHttpServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html>hello</html>'));
+    await new Promise<void>((r) => web.listen(0, '127.0.0.1', () => r()));
+    webPort = (web.address() as { port: number }).port;
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.destroy();
+    await new Promise((r) => silent.close(r));
+    await new Promise((r) => web.close(r));
+  });
+
+  function expectOneLine(err: Error): void {
+    expect(err).toBeInstanceOf(UserError);
+    expect(err.message).not.toContain('\n');
+  }
+
+  test('server down: names host:port and suggests kubectl gs login', async () => {
+    const port = await freePort(); // nothing listens there any more
+    const s = apiServer();
+    const err = await failure((await client({ server: `https://127.0.0.1:${port}`, certificateAuthority: s.caFile, token: 'x' })).get('/version'));
+    expectOneLine(err);
+    expect(err.message).toContain(`cannot reach the API server at 127.0.0.1:${port} (connection refused)`);
+    expect(err.message).toContain('kubectl gs login');
+  });
+
+  test('wrong CA: unknown authority, names --certificate-authority and --insecure-skip-tls-verify', async () => {
+    const err = await failure((await client({ certificateAuthority: apiServer().otherCaFile })).get('/version'));
+    expectOneLine(err);
+    expect(err.message).toContain('signed by an unknown authority');
+    expect(err.message).toContain('--certificate-authority');
+    expect(err.message).toContain('--insecure-skip-tls-verify');
+  });
+
+  test('no CA at all (a private CA the system does not trust) is an unknown authority too', async () => {
+    const s = apiServer();
+    const kubeconfig = writeKubeconfig({ server: s.serverUrl }, { token: s.adminToken });
+    const err = await failure((await client({ kubeconfig })).get('/version'));
+    expect(err.message).toContain('signed by an unknown authority');
+  });
+
+  test('a server name the certificate does not cover: names --tls-server-name', async () => {
+    const err = await failure((await client({ tlsServerName: 'api.example.com' })).get('/version'));
+    expectOneLine(err);
+    expect(err.message).toContain('not valid for api.example.com');
+    expect(err.message).toContain('--tls-server-name');
+  });
+
+  test('bad token: credentials rejected, log in again', async () => {
+    const err = await failure((await client({ token: 'wrong' })).get('/api/v1/namespaces'));
+    expectOneLine(err);
+    expect((err as KubeApiError).code).toBe(401);
+    expect(err.message).toContain('rejected your credentials (401 Unauthorized) (context "local")');
+    expect(err.message).toContain('kubectl gs login');
+  });
+
+  test('RBAC forbidden: says which verb and resource', async () => {
+    const err = await failure((await client({ context: 'local-viewer' })).listPages('/api/v1/namespaces/default/configmaps', {}, () => {}));
+    expectOneLine(err);
+    expect((err as KubeApiError).code).toBe(403);
+    expect(err.message).toMatch(/^forbidden: User "viewer" cannot list resource "configmaps" in API group "" in the namespace "default"/);
+  });
+
+  test('missing CRD group: names the group and suggests a management cluster', async () => {
+    const err = await failure((await client()).listPages('/apis/cluster.x-k8s.io/v1beta1/namespaces/default/clusters', {}, () => {}));
+    expectOneLine(err);
+    expect((err as KubeApiError).code).toBe(404);
+    expect(err.message).toContain('does not serve clusters in API group cluster.x-k8s.io/v1beta1');
+    expect(err.message).toContain('CRD is not installed');
+    expect(err.message).toContain('workload cluster rather than a management cluster');
+  });
+
+  test('request timeout against a server that never answers names --request-timeout', async () => {
+    const c = await client({ server: `https://127.0.0.1:${silentPort}`, insecureSkipTlsVerify: true, requestTimeout: '1s' });
+    const err = await failure(c.get('/version'));
+    expectOneLine(err);
+    expect(err.message).toContain(`did not answer GET /version within 1s (--request-timeout)`);
+  });
+
+  test('an answer that is not JSON', async () => {
+    const err = await failure((await client({ server: `http://127.0.0.1:${webPort}` })).get('/api/v1/namespaces'));
+    expectOneLine(err);
+    expect(err.message).toContain('did not answer GET /api/v1/namespaces with JSON (HTTP 200, text/html)');
+  });
+
+  test('an exec plugin that is not installed shows its installHint', async () => {
+    const s = apiServer();
+    const kubeconfig = writeKubeconfig(
+      { server: s.serverUrl, 'certificate-authority': s.caFile },
+      { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: 'kgs-no-such-plugin', interactiveMode: 'Never', installHint: 'Install it with\n  brew install kgs-plugin' } },
+    );
+    const err = await failure((await client({ kubeconfig })).get('/version'));
+    expectOneLine(err);
+    expect(err.message).toBe('the exec credential plugin "kgs-no-such-plugin" of user "u" was not found: Install it with brew install kgs-plugin');
+  });
+
+  test('no kubeconfig at all: like kubectl', async () => {
+    const err = await failure(client({}, { KUBECONFIG: undefined, HOME: mkdtempSync(join(tmp, 'home-')) }));
+    expectOneLine(err);
+    expect(err.message).toContain('no configuration has been provided; set KUBECONFIG or pass --kubeconfig');
+  });
+
+  test('an unknown context is named', async () => {
+    const err = await failure(client({ context: 'nope' }));
+    expect(err.message).toBe(`context "nope" given with --context does not exist in kubeconfig ${apiServer().kubeconfigPath}; list contexts with 'kubectl config get-contexts'`);
+  });
+});
