@@ -14,7 +14,8 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
-      testTimeout: 120000,
+      // jest 29 takes testTimeout only at the top level; e2e tests get theirs here.
+      setupFilesAfterEnv: ['<rootDir>/test/e2e/support/timeout.ts'],
       // One real kube-apiserver for the whole e2e run (test/e2e/support/env.ts reaches it).
       globalSetup: '<rootDir>/test/e2e/support/globalSetup.ts',
       globalTeardown: '<rootDir>/test/e2e/support/globalTeardown.ts',
