@@ -1,0 +1,40 @@
+import { formatDuration, parseGoDuration, parseRequestTimeout } from '../../../src/kube/duration';
+import { UserError } from '../../../src/cli/errors';
+
+describe('--request-timeout (kubectl syntax)', () => {
+  test.each([
+    [undefined, 0],
+    ['0', 0],
+    ['5', 5000],
+    ['5s', 5000],
+    ['1m30s', 90_000],
+    ['1.5h', 5_400_000],
+    ['250ms', 250],
+    ['2h45m', 9_900_000],
+    ['0s', 0],
+  ])('%s -> %d ms', (text, ms) => {
+    expect(parseRequestTimeout(text)).toBe(ms);
+  });
+
+  test.each(['5x', 'abc', '-1s', '1.5', 's', '1 s', '-3'])('%s is rejected with a one-line hint', (text) => {
+    expect(() => parseRequestTimeout(text)).toThrow(UserError);
+    expect(() => parseRequestTimeout(text)).toThrow(/invalid --request-timeout ".*": use an integer number of seconds or an integer followed by a time unit \(e\.g\. 1s \| 2m \| 3h\)/);
+  });
+
+  test('Go duration units', () => {
+    expect(parseGoDuration('1us')).toBeCloseTo(0.001);
+    expect(parseGoDuration('1µs')).toBeCloseTo(0.001);
+    expect(parseGoDuration('1000000ns')).toBeCloseTo(1);
+    expect(parseGoDuration('.5s')).toBe(500);
+    expect(parseGoDuration('-2m')).toBe(-120_000);
+    expect(parseGoDuration('')).toBeUndefined();
+    expect(parseGoDuration('3d')).toBeUndefined();
+  });
+
+  test('formats durations like Go for messages', () => {
+    expect(formatDuration(500)).toBe('500ms');
+    expect(formatDuration(5000)).toBe('5s');
+    expect(formatDuration(90_000)).toBe('1m30s');
+    expect(formatDuration(3_600_000)).toBe('1h0m0s');
+  });
+});
