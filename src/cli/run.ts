@@ -1,9 +1,11 @@
 // Runs one invocation: parse, run the selected command, report errors as one line, and wrap the run in
 // usage telemetry. Returns the exit code; the entry point (src/main.ts) exits with it.
 import { buildInfo } from '../buildInfo';
+import type { CommandDefinition } from './command';
 import type { Deps } from './deps';
 import { describeError, UserError } from './errors';
-import { pickGlobalOptions } from './globalFlags';
+import { pickGlobalOptions, type GlobalOptions } from './globalFlags';
+import { optedOutByEnv } from '../telemetry/envOptOut';
 import { completeArgs } from './complete';
 import { parseArgs } from './parse';
 import { commandTree, type CommandTree } from './tree';
@@ -24,13 +26,34 @@ export async function runCli(args: string[], deps: Deps, tree: CommandTree = com
       return 1;
   }
   const global = pickGlobalOptions(parsed.argv);
+  const telemetry = await startTelemetry(parsed.path, parsed.definition, args, deps);
+  const code = await runCommand(parsed.definition, parsed.argv, global, telemetry ? telemetry.wrapDeps(deps) : deps, debug);
+  await telemetry?.finish(code);
+  return code;
+}
+
+async function runCommand(definition: CommandDefinition<unknown>, argv: Record<string, unknown>, global: GlobalOptions, deps: Deps, debug: boolean): Promise<number> {
   try {
-    const options = parsed.definition.options(parsed.argv, global);
-    return await parsed.definition.run(options, deps);
+    const options = definition.options(argv, global);
+    return await definition.run(options, deps);
   } catch (err) {
     deps.stderr.write(`error: ${oneLine(describeError(err))}\n`);
     if (debug && err instanceof Error && err.stack) deps.stderr.write(err.stack + '\n');
     return err instanceof UserError ? err.exitCode : 1;
+  }
+}
+
+/**
+ * Usage telemetry (docs/telemetry.md): one signal per counted command, fire-and-forget. Its code is
+ * loaded only here, and not at all for uncounted commands or when the environment opts out.
+ */
+async function startTelemetry(path: string[], definition: CommandDefinition<unknown>, args: string[], deps: Deps) {
+  if (definition.counted === false || definition.hidden || optedOutByEnv(deps.env)) return undefined;
+  try {
+    const { startSession } = await import('../telemetry/session');
+    return startSession({ path, definition, args, deps });
+  } catch {
+    return undefined;
   }
 }
 

@@ -3,6 +3,9 @@
 import type { CommandDefinition, CommandGroup } from './command';
 import { definition as version } from '../commands/version/version';
 import { definition as completion } from '../commands/completion/completion';
+import { group as telemetry } from '../commands/telemetry';
+import { templateGroup } from '../commands/template';
+import { group as get } from '../commands/get';
 
 export interface CommandTree {
   commands: Array<CommandDefinition<any>>;
@@ -12,6 +15,6 @@ export interface CommandTree {
 export function commandTree(): CommandTree {
   return {
     commands: [version, completion],
-    groups: [],
+    groups: [get, telemetry, templateGroup],
   };
 }

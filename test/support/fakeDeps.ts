@@ -29,7 +29,6 @@ export function fakeDeps(overrides: Partial<Deps> = {}): FakeDeps {
   return {
     stdout: captureStream(),
     stderr: captureStream(),
-    env: {},
     now: () => new Date('2026-11-23T12:00:00Z'),
     configDir: () => join(home, 'config'),
     cacheDir: () => join(home, 'cache'),
@@ -37,5 +36,8 @@ export function fakeDeps(overrides: Partial<Deps> = {}): FakeDeps {
       throw new Error('this test has no cluster');
     },
     ...overrides,
-  } as FakeDeps;
+    // Telemetry off unless a test turns it on (KUBECTL_GS_TELEMETRY_OPTOUT: ''): its first-run notice
+    // would otherwise land on stderr in every test.
+    env: { KUBECTL_GS_TELEMETRY_OPTOUT: '1', ...(overrides.env ?? {}) },
+  } as unknown as FakeDeps;
 }

@@ -1,0 +1,27 @@
+// What the telemetry commands share: the --cluster-wide flag and reaching the cluster setting.
+import type { Argv } from 'yargs';
+import type { Deps } from '../../cli/deps';
+import type { GlobalOptions } from '../../cli/globalFlags';
+
+export interface ClusterWideOptions {
+  clusterWide: boolean;
+  global: GlobalOptions;
+}
+
+/** Not --cluster: that global flag names the kubeconfig cluster to use, as in kubectl. */
+export function clusterWideFlag(y: Argv, describe: string): Argv {
+  return y.option('cluster-wide', { type: 'boolean', default: false, describe });
+}
+
+export function clusterWideOptions(argv: Record<string, unknown>, global: GlobalOptions): ClusterWideOptions {
+  return { clusterWide: argv.clusterWide === true || argv['cluster-wide'] === true, global };
+}
+
+/** Remembers a cluster's setting in the local cache, so this user's next commands honour it at once. */
+export async function cacheClusterSetting(deps: Deps, client: object, setting: 'enabled' | 'disabled'): Promise<void> {
+  const { clusterKey, readClusterCache, writeClusterCache } = await import('../../telemetry/clusterFacts');
+  const server = (client as { server?: unknown }).server;
+  if (typeof server !== 'string' || !server) return;
+  const key = clusterKey(server);
+  writeClusterCache(deps.cacheDir(), key, { ...readClusterCache(deps.cacheDir(), key), setting, settingAt: Date.now() });
+}

@@ -1,0 +1,120 @@
+// Facts about the cluster a command talks to: an anonymous ID, the Kubernetes version, the node count
+// and the cloud provider, plus the cluster-wide setting. Gathered in parallel with the command through
+// the command's own client, a handful of small GETs, and cached per cluster under the cache directory,
+// so a command never waits for them: what is not ready when the command ends comes from the cache.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { KubeClient } from '../kube/client';
+import { CLUSTER_FACTS_TTL_MS, CLUSTER_ID_SALT, CLUSTER_SETTING_TTL_MS } from './constants';
+import { readClusterSetting, type ClusterSetting } from './clusterSetting';
+import type { ClusterPayload } from './signal';
+
+export interface ClusterCacheEntry {
+  facts?: ClusterPayload;
+  factsAt?: number;
+  setting?: ClusterSetting;
+  settingAt?: number;
+}
+
+/** The local cache key of a cluster: a hash of its API server URL (never sent anywhere). */
+export function clusterKey(server: string): string {
+  return createHash('sha256').update(server).digest('hex').slice(0, 32);
+}
+
+function cacheFile(cacheDir: string, key: string): string {
+  return join(cacheDir, 'telemetry', 'clusters', `${key}.json`);
+}
+
+export function readClusterCache(cacheDir: string, key: string): ClusterCacheEntry {
+  try {
+    return JSON.parse(readFileSync(cacheFile(cacheDir, key), 'utf8')) as ClusterCacheEntry;
+  } catch {
+    return {};
+  }
+}
+
+export function writeClusterCache(cacheDir: string, key: string, entry: ClusterCacheEntry): void {
+  try {
+    const file = cacheFile(cacheDir, key);
+    mkdirSync(join(cacheDir, 'telemetry', 'clusters'), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(entry));
+    renameSync(tmp, file);
+  } catch {
+    // A cache that cannot be written is only a cache.
+  }
+}
+
+export function factsFresh(entry: ClusterCacheEntry, now: number): boolean {
+  return entry.factsAt !== undefined && now - entry.factsAt < CLUSTER_FACTS_TTL_MS;
+}
+
+export function settingFresh(entry: ClusterCacheEntry, now: number): boolean {
+  return entry.settingAt !== undefined && now - entry.settingAt < CLUSTER_SETTING_TTL_MS;
+}
+
+export function anonymousClusterId(kubeSystemUid: string): string {
+  return createHash('sha256').update(CLUSTER_ID_SALT + kubeSystemUid).digest('hex');
+}
+
+/** The scheme of a node's spec.providerID ("aws:///eu-west-1a/i-0abc" -> "aws"), nothing else of it. */
+export function providerOf(providerID: string | undefined): string | undefined {
+  if (!providerID) return undefined;
+  const m = /^([a-z][a-z0-9-]{0,31}):\/\//i.exec(providerID);
+  return m ? m[1].toLowerCase() : 'other';
+}
+
+/** "v1.29.3-eks-adc7111" -> "v1.29.3": the release only, no vendor build strings. */
+export function releaseOf(gitVersion: string | undefined): string | undefined {
+  const m = /^v?(\d+)\.(\d+)(?:\.(\d+))?/.exec(gitVersion ?? '');
+  return m ? `v${m[1]}.${m[2]}.${m[3] ?? '0'}` : undefined;
+}
+
+interface NodeList {
+  metadata?: { continue?: string; remainingItemCount?: number };
+  items: Array<{ spec?: { providerID?: string } }>;
+}
+
+/**
+ * The facts, each on its own: one that fails (RBAC, old server) is left out, the others still count.
+ * Nodes are counted from one page of one node (limit=1 plus remainingItemCount), never by listing all.
+ */
+export async function gatherClusterFacts(client: KubeClient): Promise<ClusterPayload> {
+  const settle = <T>(p: Promise<T>) => p.then((v) => v, () => undefined);
+  const [version, ns, nodes] = await Promise.all([
+    settle(client.get<{ gitVersion?: string }>('/version')),
+    settle(client.get<{ metadata?: { uid?: string } }>('/api/v1/namespaces/kube-system')),
+    settle(client.get<NodeList>('/api/v1/nodes', { limit: 1 })),
+  ]);
+  if (!version && !ns && !nodes) throw new Error('the cluster answered none of the fact requests');
+  const facts: ClusterPayload = {};
+  const release = releaseOf(version?.gitVersion);
+  if (release) facts.kubernetesVersion = release;
+  if (ns?.metadata?.uid) facts.id = anonymousClusterId(ns.metadata.uid);
+  if (nodes && Array.isArray(nodes.items)) {
+    const remaining = nodes.metadata?.remainingItemCount;
+    if (typeof remaining === 'number') facts.nodeCount = nodes.items.length + remaining;
+    else if (!nodes.metadata?.continue) facts.nodeCount = nodes.items.length;
+    const provider = providerOf(nodes.items[0]?.spec?.providerID);
+    if (provider) facts.provider = provider;
+  }
+  return facts;
+}
+
+/**
+ * Refreshes what is stale in this cluster's cache entry (everything, without a cache), in the background
+ * of the command. Resolves with the up-to-date entry (also written to the cache); never rejects.
+ */
+export async function refreshCluster(client: KubeClient, cache: { dir: string; key: string } | undefined, now: () => number): Promise<ClusterCacheEntry> {
+  const entry = cache ? readClusterCache(cache.dir, cache.key) : {};
+  const [facts, setting] = await Promise.all([
+    factsFresh(entry, now()) ? undefined : gatherClusterFacts(client).catch(() => undefined),
+    settingFresh(entry, now()) ? undefined : readClusterSetting(client).catch(() => undefined),
+  ]);
+  const next: ClusterCacheEntry = { ...entry };
+  if (facts) Object.assign(next, { facts, factsAt: now() });
+  if (setting) Object.assign(next, { setting, settingAt: now() });
+  if (cache && (facts || setting)) writeClusterCache(cache.dir, cache.key, next);
+  return next;
+}

@@ -1,0 +1,226 @@
+// One invocation's telemetry, from the moment the command is parsed to the moment it ends.
+//
+// start: read the user's setting; unless this is the first run (notice only) or debug mode, begin
+//   connecting to the endpoint while the command runs. If the command talks to a cluster, refresh that
+//   cluster's facts and setting in the background through the command's own client.
+// finish: build the signal, then either write it (with any spooled signals) on the connection if it is
+//   up, waiting only until the kernel has the bytes, or put it in the spool for a later invocation.
+//   Bounded: it never waits more than FINISH_CONNECT_GRACE_MS + SEND_TIMEOUT_MS, and never throws.
+import type { CommandDefinition } from '../cli/command';
+import type { Deps } from '../cli/deps';
+import type { KubeClient } from '../kube/client';
+import { isCI } from './ci';
+import { clusterKey, readClusterCache, refreshCluster, type ClusterCacheEntry } from './clusterFacts';
+import { Connection } from './connection';
+import { CLUSTER_FACTS_TTL_MS, COLLECTED, DEFAULT_ENDPOINT, ENV, SPOOL_BATCH } from './constants';
+import { flagsOn } from './envFlags';
+import { usedFlagNames } from './flagNames';
+import { proxyFor } from './proxy';
+import { readUserSettings, writeUserSettings, type UserSettings } from './settings';
+import { addCluster, buildSignal, type Signal } from './signal';
+import { Spool, spoolDir, type Claimed, type SpoolEntry } from './spool';
+import { userHash } from './userHash';
+import { buildInfo } from '../buildInfo';
+
+/**
+ * If the connection is not up when the command ends, wait for it until this long after it was started:
+ * enough for a nearby endpoint when the command took a millisecond, nothing for a command that already
+ * ran longer (a connection not up by then is slow, and its signal goes to the spool).
+ */
+const CONNECT_DEADLINE_MS = 4;
+/** Writing the request: wait at most this long for the kernel to take the bytes. */
+const SEND_TIMEOUT_MS = 3;
+
+export interface SessionInput {
+  path: string[];
+  definition: CommandDefinition<unknown>;
+  args: string[];
+  deps: Deps;
+  /** Test hooks. */
+  connection?: { dnsServers?: string[]; tls?: { ca?: string | Buffer } };
+}
+
+export interface TelemetrySession {
+  /** Deps whose kube() lets telemetry see the cluster the command talks to. */
+  wrapDeps(deps: Deps): Deps;
+  finish(exitCode: number): Promise<void>;
+}
+
+export function endpointOf(env: NodeJS.ProcessEnv): string {
+  return env[ENV.endpoint] || DEFAULT_ENDPOINT;
+}
+
+export function noticeText(): string {
+  return (
+    'kubectl gs collects anonymous usage data to improve it: ' +
+    'command and flag names (never values or arguments), exit code, duration, versions, OS, and for clusters an ' +
+    'anonymous ID, Kubernetes version, node count and cloud provider. Nothing was sent this time.\n' +
+    'Opt out with "kubectl gs telemetry disable" (or KUBECTL_GS_TELEMETRY_OPTOUT=1, or DO_NOT_TRACK=1); ' +
+    'see "kubectl gs telemetry status" for details.\n'
+  );
+}
+
+class Session implements TelemetrySession {
+  private readonly started = performance.now();
+  private readonly settings: UserSettings;
+  private readonly firstRun: boolean;
+  private readonly debug: boolean;
+  private readonly connection?: Connection;
+  private cluster?: { key?: string; fresh?: ClusterCacheEntry; refresh: Promise<unknown> };
+
+  constructor(private readonly input: SessionInput, settings: UserSettings) {
+    const env = input.deps.env;
+    this.settings = settings;
+    this.firstRun = settings.enabled !== true && !settings.noticeShownAt;
+    this.debug = flagsOn(env[ENV.debug]);
+    if (this.firstRun || this.debug) return;
+    try {
+      const endpoint = new URL(endpointOf(env));
+      if (endpoint.protocol !== 'https:' && endpoint.protocol !== 'http:') return;
+      this.connection = new Connection({
+        endpoint,
+        proxy: proxyFor(endpoint, env),
+        userAgent: `kubectl-gs/${buildInfo.version}`,
+        ...input.connection,
+      }).start();
+    } catch {
+      // A malformed endpoint: signals wait in the spool until it is fixed.
+    }
+  }
+
+  wrapDeps(deps: Deps): Deps {
+    if (this.firstRun) return deps;
+    return {
+      ...deps,
+      kube: async (global) => {
+        const client = await deps.kube(global);
+        this.observe(client);
+        return client;
+      },
+    };
+  }
+
+  private observe(client: KubeClient): void {
+    if (this.cluster) return;
+    const server = (client as { server?: unknown }).server;
+    const key = typeof server === 'string' && server ? clusterKey(server) : undefined;
+    const cacheDir = this.input.deps.cacheDir();
+    const state: { key?: string; fresh?: ClusterCacheEntry; refresh: Promise<unknown> } = { key, refresh: Promise.resolve() };
+    state.refresh = refreshCluster(client, key ? { dir: cacheDir, key } : undefined, () => Date.now()).then(
+      (entry) => (state.fresh = entry),
+      () => undefined,
+    );
+    this.cluster = state;
+  }
+
+  async finish(exitCode: number): Promise<void> {
+    try {
+      await this.finishUnsafe(exitCode);
+    } catch {
+      // Telemetry never changes what the user sees.
+    }
+  }
+
+  private async finishUnsafe(exitCode: number): Promise<void> {
+    const { deps, path, definition, args } = this.input;
+    if (this.firstRun) {
+      deps.stderr.write(noticeText());
+      writeUserSettings(deps.configDir(), { ...this.settings, noticeShownAt: new Date(deps.now().getTime()).toISOString() });
+      return;
+    }
+    const env = deps.env;
+    const run = {
+      path,
+      flags: usedFlagNames(definition, args),
+      exitCode,
+      durationMs: performance.now() - this.started,
+      ci: isCI(env),
+    };
+    let signal: Signal | undefined = buildSignal(run, userHash(env), flagsOn(env[ENV.testMode]));
+    let pendingCluster: string | undefined;
+    if (this.cluster) {
+      const { key, fresh } = this.cluster;
+      const known = fresh ?? (key ? readClusterCache(deps.cacheDir(), key) : {});
+      if (known.setting === 'disabled') signal = undefined;
+      else {
+        if (known.facts) addCluster(signal.payload, known.facts);
+        // The cluster's own opt-out is not known yet: hold the signal until a later run has read it.
+        if (!known.setting && key) pendingCluster = key;
+      }
+    }
+    if (this.debug) {
+      if (signal) deps.stderr.write(JSON.stringify([signal]) + '\n');
+      return;
+    }
+    const spool = new Spool(spoolDir(deps.cacheDir()));
+    const connection = this.connection;
+    const own: SpoolEntry | undefined = signal && { signal, createdAt: Date.now(), ...(pendingCluster ? { pendingCluster } : {}) };
+    const ready = connection ? connection.isReady || (await connection.whenReady(CONNECT_DEADLINE_MS - (performance.now() - this.started))) : false;
+    if (!ready || !connection) {
+      if (own) spool.add(own);
+      connection?.close();
+      return;
+    }
+    const claimed = spool.claim(SPOOL_BATCH);
+    const { send, keep } = this.resolvePending(claimed);
+    if (own && !own.pendingCluster) send.push(own.signal);
+    if (own?.pendingCluster) spool.add(own);
+    if (send.length === 0) {
+      spool.release(keep);
+      connection.close();
+      return;
+    }
+    const ok = await connection.send(JSON.stringify(send), SEND_TIMEOUT_MS);
+    if (ok) {
+      spool.done({ entries: [], files: claimed.files.filter((f) => !keep.files.includes(f)) });
+      spool.release(keep);
+    } else {
+      spool.release(claimed);
+      if (own && !own.pendingCluster) spool.add(own);
+    }
+    connection.close();
+  }
+
+  /**
+   * Spooled signals held for a cluster's setting: send them once the cache knows the setting (dropped if
+   * the cluster opted out), keep them while it does not, drop them when they are older than a day.
+   */
+  private resolvePending(claimed: Claimed): { send: Signal[]; keep: Claimed } {
+    const send: Signal[] = [];
+    const keep: Claimed = { entries: [], files: [] };
+    const dropped: string[] = [];
+    const cacheDir = this.input.deps.cacheDir();
+    claimed.entries.forEach((entry, i) => {
+      const file = claimed.files[i];
+      if (!entry.pendingCluster) {
+        send.push(entry.signal);
+        return;
+      }
+      const known = readClusterCache(cacheDir, entry.pendingCluster);
+      if (known.setting === 'disabled' || (!known.setting && Date.now() - entry.createdAt > CLUSTER_FACTS_TTL_MS)) {
+        dropped.push(file);
+      } else if (!known.setting) {
+        keep.entries.push(entry);
+        keep.files.push(file);
+      } else {
+        if (known.facts) addCluster(entry.signal.payload, known.facts);
+        send.push(entry.signal);
+      }
+    });
+    new Spool(spoolDir(cacheDir)).done({ entries: [], files: dropped });
+    return { send, keep };
+  }
+}
+
+/** Starts telemetry for one command; undefined when the user opted out (or anything goes wrong). */
+export function startSession(input: SessionInput): TelemetrySession | undefined {
+  try {
+    const settings = readUserSettings(input.deps.configDir());
+    if (settings.enabled === false) return undefined;
+    return new Session(input, settings);
+  } catch {
+    return undefined;
+  }
+}
+
+export { COLLECTED };
