@@ -109,6 +109,9 @@ export function kubectlGs(args: string[], opts: RunOptions = {}): Promise<RunRes
   }
   const env = {
     KUBECONFIG: apiServer().kubeconfigPath,
+    // Telemetry off unless a test turns it on (KUBECTL_GS_TELEMETRY_OPTOUT: ''): its first-run notice
+    // would otherwise land on stderr, and signals would be queued in the real cache directory.
+    KUBECTL_GS_TELEMETRY_OPTOUT: '1',
     ...opts.env,
     PATH: `${distDir}${delimiter}${opts.env?.PATH ?? process.env.PATH ?? ''}`,
   };
