@@ -39,7 +39,8 @@ export function renderCatalog(f: CatalogFlags, p: Problems): Manifest[] | undefi
   p.add(required('description', f.description, 'a short description of the catalog'));
   p.add(required('logo', f.logo, 'the URL of the catalog logo image'));
   if (f.logo) p.add(checkUrl('logo', f.logo, ['https', 'http']));
-  const types = f.type.length > 0 ? f.type : ['helm'];
+  // Without --type every URL is a Helm repository.
+  const types = f.type.length > 0 ? f.type : f.url.map(() => 'helm');
   if (f.url.length === 0) p.add('--url is required: give the catalog repository URL, e.g. https://example.github.io/my-catalog/ (repeat for mirrors)');
   for (const t of types) p.add(checkOneOf('type', t, ['helm', 'oci']));
   if (f.url.length > 0 && f.url.length !== types.length) {

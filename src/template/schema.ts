@@ -87,5 +87,6 @@ export function validateSchema(value: unknown, schema: Schema, path = ''): strin
       }
     }
   }
-  return problems;
+  // A key can match both a property and a pattern property; report each violation once.
+  return path === '' ? [...new Set(problems)] : problems;
 }
