@@ -28,6 +28,8 @@ import { buildInfo } from '../buildInfo';
  * ran longer (a connection not up by then is slow, and its signal goes to the spool).
  */
 const CONNECT_DEADLINE_MS = 4;
+/** A cluster refresh still running when the command ends gets this long; after that the cache answers. */
+const CLUSTER_GRACE_MS = 3;
 /** Writing the request: wait at most this long for the kernel to take the bytes. */
 const SEND_TIMEOUT_MS = 3;
 
@@ -102,7 +104,7 @@ class Session implements TelemetrySession {
 
   private observe(client: KubeClient): void {
     if (this.cluster) return;
-    const server = (client as { server?: unknown }).server;
+    const server = (client as { server?: unknown }).server; // (KubeClient.server; checked, since fakes may lack it)
     const key = typeof server === 'string' && server ? clusterKey(server) : undefined;
     const cacheDir = this.input.deps.cacheDir();
     const state: { key?: string; fresh?: ClusterCacheEntry; refresh: Promise<unknown> } = { key, refresh: Promise.resolve() };
@@ -138,6 +140,7 @@ class Session implements TelemetrySession {
     };
     let signal: Signal | undefined = buildSignal(run, userHash(env), flagsOn(env[ENV.testMode]));
     let pendingCluster: string | undefined;
+    if (this.cluster && !this.cluster.fresh) await withTimeout(this.cluster.refresh, CLUSTER_GRACE_MS);
     if (this.cluster) {
       const { key, fresh } = this.cluster;
       const known = fresh ?? (key ? readClusterCache(deps.cacheDir(), key) : {});
@@ -210,6 +213,17 @@ class Session implements TelemetrySession {
     new Spool(spoolDir(cacheDir)).done({ entries: [], files: dropped });
     return { send, keep };
   }
+}
+
+function withTimeout(p: Promise<unknown>, ms: number): Promise<unknown> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    timer.unref();
+    p.then(() => {
+      clearTimeout(timer);
+      resolve(undefined);
+    });
+  });
 }
 
 /** Starts telemetry for one command; undefined when the user opted out (or anything goes wrong). */

@@ -1,0 +1,87 @@
+// The user hash must be byte-identical to giantswarm/telemetrydeck-go's: the vector computed with the Go
+// library, Go's rules for link addresses, and every link of a network namespace we fill ourselves.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { goArch, goOs } from '../../../src/platform';
+import { join, resolve } from 'node:path';
+import { buildSync } from 'esbuild';
+import { goHardwareAddr, hashUserId, linkAddresses, userIdString } from '../../../src/telemetry/userHash';
+
+describe('user hash', () => {
+  it('matches the vector computed with the Go library', () => {
+    const id = userIdString({
+      os: 'linux', arch: 'amd64', hostname: 'vm',
+      macs: ['ae:8c:f7:a2:62:59', '02:fc:00:00:00:01', 'a2:32:30:b9:a2:91'],
+      uid: 0, gid: 0, env: { USER: 'alice' },
+    });
+    expect(id).toBe('|linux|amd64|vm|02:fc:00:00:00:01 a2:32:30:b9:a2:91 ae:8c:f7:a2:62:59|0|0|alice||');
+    expect(hashUserId(id)).toBe('42ba670bfd021c7e30adcc0d3aa53e50368c20c8fc270a616d8fe18b7e9eae36');
+  });
+
+  it('leaves out the hostname and MAC segments when they cannot be read, and adds USERNAME', () => {
+    expect(userIdString({ os: 'windows', arch: 'arm64', uid: -1, gid: -1, env: { USERNAME: 'bob' } })).toBe('|windows|arm64|-1|-1||bob|');
+    expect(userIdString({ os: 'linux', arch: 'amd64', macs: [], uid: 1, gid: 2, env: {} })).toBe('|linux|amd64||1|2|||');
+  });
+
+  it.each([
+    ['00:00:00:00:00:00', undefined],
+    ['', undefined],
+    ['0a:00:00:01', undefined], // IPv4 tunnel: Go ignores 4-byte addresses
+    ['fe:80:00:00:00:00:00:00:00:00:00:00:00:00:00:01', undefined], // IPv6 tunnel: 16 bytes
+    ['02:FC:00:00:00:01\n', '02:fc:00:00:00:01'],
+    ['80:00:02:08:fe:80:00:00:00:00:00:00:00:02:c9:03:00:0a:cf:41', '80:00:02:08:fe:80:00:00:00:00:00:00:00:02:c9:03:00:0a:cf:41'],
+  ])('Go keeps %j as %j', (raw, want) => {
+    expect(goHardwareAddr(raw)).toBe(want);
+  });
+
+  it('reads every link from a sysfs-like directory, down and addressless ones included', () => {
+    if (process.platform !== 'linux') return;
+    const dir = mkdtempSync(join(tmpdir(), 'kgs-sysnet-'));
+    const links: Record<string, string> = { lo: '00:00:00:00:00:00', eth0: '02:fc:00:00:00:01', ifb0: 'ba:ab:3d:e5:29:09', wg0: '', tunl0: '00:00:00:00' };
+    for (const [name, mac] of Object.entries(links)) {
+      mkdirSync(join(dir, name));
+      writeFileSync(join(dir, name, 'address'), mac + '\n');
+    }
+    mkdirSync(join(dir, 'noaddressfile'));
+    expect(linkAddresses(dir)?.sort()).toEqual(['02:fc:00:00:00:01', 'ba:ab:3d:e5:29:09']);
+  });
+
+  // Links we create in a network namespace of our own (loopback only, nothing leaves the machine):
+  // down veths, a bridge and a tap without any IP address must all count, as in Go.
+  const canUnshare = process.platform === 'linux' && spawnSync('unshare', ['-rnm', 'true']).status === 0;
+  (canUnshare ? it : it.skip)('counts links we create in a fresh network namespace, and hashes as Go would', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kgs-netns-'));
+    const script = join(dir, 'hash.cjs');
+    buildSync({
+      stdin: {
+        contents: `const u = require(${JSON.stringify(resolve(__dirname, '../../../src/telemetry/userHash.ts'))});
+          const f = u.currentUserFacts({ USER: 'alice' }); f.hostname = 'vm';
+          process.stdout.write(JSON.stringify({ macs: f.macs, id: u.userIdString(f), hash: u.userHash({ USER: 'alice' }) }));`,
+        resolveDir: dir,
+      },
+      bundle: true, platform: 'node', format: 'cjs', outfile: script, logLevel: 'silent',
+    });
+    const setup = [
+      'mount -t sysfs sysfs /sys',
+      'ip link add v0 address 02:00:00:00:00:0a type veth peer name v1 address 02:00:00:00:00:0b',
+      'ip link add br0 address 02:00:00:00:00:0c type bridge',
+      'ip tuntap add tap0 mode tap && ip link set tap0 address 02:00:00:00:00:0d',
+      `${process.execPath} ${script}`,
+      'echo',
+      // What netlink (Go's source) lists, to compare with what we read from sysfs.
+      'ip -o link',
+    ].join(' && ');
+    const r = spawnSync('unshare', ['-rnm', 'sh', '-c', setup], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const [json, ...netlink] = r.stdout.split('\n');
+    const out = JSON.parse(json) as { macs: string[]; id: string; hash: string };
+    const fromNetlink = netlink.map((l) => /link\/\S+ ([0-9a-f:]+)/.exec(l)?.[1]).map((m) => m && goHardwareAddr(m)).filter(Boolean);
+    expect([...out.macs].sort()).toEqual(fromNetlink.sort());
+    const macs = '02:00:00:00:00:0a 02:00:00:00:00:0b 02:00:00:00:00:0c 02:00:00:00:00:0d';
+    expect([...out.macs].sort().join(' ')).toBe(macs);
+    // Inside `unshare -r` we are uid 0 / gid 0.
+    expect(out.id).toBe(`|${goOs(process.platform)}|${goArch(process.arch)}|vm|${macs}|0|0|alice||`);
+    expect(out.hash).toBe(hashUserId(`|${goOs(process.platform)}|${goArch(process.arch)}|${hostname()}|${macs}|0|0|alice||`));
+  });
+});
