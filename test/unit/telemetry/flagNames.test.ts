@@ -3,7 +3,7 @@ import type { CommandDefinition } from '../../../src/cli/command';
 import { usedFlagNames } from '../../../src/telemetry/flagNames';
 
 const def: CommandDefinition<unknown> = {
-  name: 'clusters', describe: 'x', options: () => ({}),
+  name: 'clusters', describe: 'x', options: () => ({}), run: async () => 0,
   builder: (y) =>
     y
       .positional('name', { type: 'string' })
