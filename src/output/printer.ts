@@ -1,0 +1,121 @@
+// The printers every `get`-style command shares: a table (default), json, yaml and name, for a list that
+// arrives page by page or for one object. Lists stream: each page is written as soon as it arrives
+// (json/yaml items inside one `List`, exactly as kubectl wraps them), so memory stays at one page.
+import { UserError } from '../cli/errors';
+import type { KubeObject } from '../kube/client';
+import { toJson, toJsonIndented } from './json';
+import { resourceName } from './name';
+import { Sink } from './sink';
+import { TableWriter } from './table';
+import { toYaml, toYamlSequenceItem } from './yaml';
+import type { OutputStream } from '../cli/deps';
+
+export type OutputFormat = 'table' | 'json' | 'yaml' | 'name';
+
+/** Turns -o into a format, or fails with kubectl's one line naming the allowed formats. */
+export function parseOutputFormat(value: string | undefined, allowed: OutputFormat[] = ['json', 'yaml', 'name']): OutputFormat {
+  if (value === undefined || value === '') return 'table';
+  if ((allowed as string[]).includes(value) && value !== 'table') return value as OutputFormat;
+  const names = allowed.filter((f) => f !== 'table').sort().join(',');
+  throw new UserError(`unable to match a printer suitable for the output format "${value}", allowed formats are: ${names}`);
+}
+
+export interface TableSpec {
+  headers: string[];
+  /** The cells of one object's row, in header order. */
+  row(obj: KubeObject): string[];
+}
+
+export interface PrintOptions {
+  format: OutputFormat;
+  table: TableSpec;
+  /** Prepends a NAMESPACE column, as kubectl does with --all-namespaces. */
+  withNamespace?: boolean;
+  noHeaders?: boolean;
+  /** Kind and group for `-o name` when an object lacks apiVersion/kind. */
+  kind: string;
+  group: string;
+}
+
+/**
+ * What kubectl shows of an object in json/yaml: everything but metadata.managedFields (kubectl hides them
+ * unless --show-managed-fields), with apiVersion and kind filled in from the list when the server left
+ * them out of list items.
+ */
+export function displayObject(obj: KubeObject, apiVersion?: string, kind?: string): KubeObject {
+  const { managedFields: _hidden, ...metadata } = obj.metadata;
+  const out: KubeObject = { ...obj, metadata };
+  if (!out.apiVersion && apiVersion) out.apiVersion = apiVersion;
+  if (!out.kind && kind) out.kind = kind;
+  return out;
+}
+
+function tableFor(sink: Sink, opts: PrintOptions): { writer: TableWriter; row: (o: KubeObject) => string[] } {
+  const headers = opts.withNamespace ? ['NAMESPACE', ...opts.table.headers] : opts.table.headers;
+  const row = opts.withNamespace ? (o: KubeObject) => [o.metadata.namespace ?? '', ...opts.table.row(o)] : opts.table.row;
+  return { writer: new TableWriter(sink, { headers, noHeaders: opts.noHeaders }), row };
+}
+
+/** Prints objects that arrive in pages; call end() once after the last page. */
+export class ListPrinter {
+  private readonly sink: Sink;
+  private readonly table?: { writer: TableWriter; row: (o: KubeObject) => string[] };
+  private printed = 0;
+
+  constructor(out: OutputStream, private readonly opts: PrintOptions) {
+    this.sink = new Sink(out);
+    if (opts.format === 'table') this.table = tableFor(this.sink, opts);
+  }
+
+  /** How many objects have been printed so far. */
+  get count(): number {
+    return this.printed;
+  }
+
+  async page(items: KubeObject[]): Promise<void> {
+    if (items.length === 0) return;
+    const first = this.printed === 0;
+    this.printed += items.length;
+    switch (this.opts.format) {
+      case 'table':
+        return this.table!.writer.writeRows(items.map(this.table!.row));
+      case 'name':
+        return this.sink.write(items.map((o) => resourceName(o, this.opts)).join(''));
+      case 'json': {
+        const body = items.map((o) => '        ' + toJsonIndented(displayObject(o), '        ')).join(',\n');
+        return this.sink.write((first ? '{\n    "apiVersion": "v1",\n    "items": [\n' : ',\n') + body);
+      }
+      case 'yaml': {
+        const body = items.map((o) => toYamlSequenceItem(displayObject(o))).join('');
+        return this.sink.write((first ? 'apiVersion: v1\nitems:\n' : '') + body);
+      }
+    }
+  }
+
+  /** Closes the List for json/yaml (an empty List when nothing was printed, as kubectl prints). */
+  async end(): Promise<void> {
+    const tail = '"kind": "List",\n    "metadata": {\n        "resourceVersion": ""\n    }\n}\n';
+    if (this.opts.format === 'json') {
+      await this.sink.write(this.printed === 0 ? `{\n    "apiVersion": "v1",\n    "items": [],\n    ${tail}` : `\n    ],\n    ${tail}`);
+    } else if (this.opts.format === 'yaml') {
+      await this.sink.write((this.printed === 0 ? 'apiVersion: v1\nitems: []\n' : '') + 'kind: List\nmetadata:\n  resourceVersion: ""\n');
+    }
+  }
+}
+
+/** Prints one object on its own: a one-row table, or the object itself in json/yaml (not wrapped in a List). */
+export async function printObject(out: OutputStream, obj: KubeObject, opts: PrintOptions): Promise<void> {
+  const sink = new Sink(out);
+  switch (opts.format) {
+    case 'table': {
+      const t = tableFor(sink, opts);
+      return t.writer.writeRows([t.row(obj)]);
+    }
+    case 'name':
+      return sink.write(resourceName(obj, opts));
+    case 'json':
+      return sink.write(toJson(displayObject(obj)));
+    case 'yaml':
+      return sink.write(toYaml(displayObject(obj)));
+  }
+}
