@@ -77,5 +77,8 @@ export async function createKubeClient(global: GlobalOptions, env: NodeJS.Proces
   const { loadKubeconfig } = await import('./kubeconfig');
   const { resolveConnection } = await import('./connection');
   const { RestClient } = await import('./restClient');
-  return new RestClient(resolveConnection(loadKubeconfig(global.kubeconfig, env), global), env);
+  const client = new RestClient(resolveConnection(loadKubeconfig(global.kubeconfig, env), global), env);
+  // Start the TLS handshake now: it overlaps with the command's own loading before its first request.
+  client.preconnect();
+  return client;
 }

@@ -59,6 +59,9 @@ export class RestClient implements KubeClient {
   private credentials?: Promise<Credentials>;
   private agent?: HttpAgent;
   private agentCert?: string | Buffer;
+  private identity?: { cert?: string | Buffer; key?: string | Buffer };
+  /** A TLS connection opened by preconnect(), handed to the agent for the first request. */
+  private preSocket?: Socket;
   /** No CA configured and Node's bundled roots failed: retry once with the operating system's store (as Go uses). */
   private useSystemCa = false;
   private readonly versions = new Map<string, Promise<string | undefined>>();
@@ -120,8 +123,47 @@ export class RestClient implements KubeClient {
 
   /** Closes idle keep-alive connections (they never hold the process open: Node unrefs idle sockets). */
   close(): void {
+    this.preSocket?.destroy();
+    this.preSocket = undefined;
     this.agent?.destroy();
     this.agent = undefined;
+  }
+
+  /**
+   * Opens the TCP + TLS connection now, so that the handshake (and the server's first answer) overlaps
+   * with whatever the command loads before its first request. Best effort: any failure is left to that
+   * request to report. The socket does not hold the process open until a request takes it.
+   */
+  preconnect(): void {
+    if (!this.secure || this.preSocket || this.proxyEnv()) return;
+    let agent: HttpAgent;
+    try {
+      agent = this.agentFor(this.staticTlsIdentity());
+    } catch {
+      return;
+    }
+    const pooled = agent as unknown as { createConnection(...args: unknown[]): Socket | undefined; options: Record<string, unknown> };
+    const original = pooled.createConnection;
+    const hostname = this.conn.server.hostname.replace(/^\[|\]$/g, '');
+    const port = Number(this.conn.server.port || 443);
+    const socket = original.call(agent, { ...pooled.options, host: hostname, port, servername: this.serverName() ?? '' });
+    if (!socket) return;
+    socket.unref();
+    socket.on('error', () => {}); // reported by the request that would have used it
+    socket.once('secureConnect', () => connected.add(socket));
+    this.preSocket = socket;
+    pooled.createConnection = (...args: unknown[]) => {
+      pooled.createConnection = original;
+      const pre = this.preSocket;
+      this.preSocket = undefined;
+      const options = args[0] as { host?: string; port?: number | string } | undefined;
+      if (pre && !pre.destroyed && options?.host === hostname && Number(options.port) === port) {
+        pre.ref();
+        return pre;
+      }
+      pre?.destroy();
+      return original.apply(agent, args);
+    };
   }
 
   // ---- one request ----
@@ -284,9 +326,16 @@ export class RestClient implements KubeClient {
     return !!(this.conn.cluster.certificateAuthority || this.conn.cluster.certificateAuthorityData);
   }
 
-  private agentFor(creds: Credentials): HttpAgent {
+  /** The name the server certificate must carry: --tls-server-name, else the host unless it is an IP. */
+  private serverName(): string | undefined {
+    const hostname = this.conn.server.hostname;
+    const isIp = /^[\d.]+$/.test(hostname) || hostname.startsWith('[');
+    return this.conn.cluster.tlsServerName ?? (isIp ? undefined : hostname);
+  }
+
+  private agentFor(creds: { cert?: string | Buffer; key?: string | Buffer }): HttpAgent {
     if (this.agent && this.agentCert === creds.cert) return this.agent;
-    this.agent?.destroy();
+    this.close();
     const proxyEnv = this.proxyEnv();
     if (!this.secure) {
       this.agent = new HttpAgent({ keepAlive: true, ...(proxyEnv ? { proxyEnv } : {}) });
@@ -300,9 +349,7 @@ export class RestClient implements KubeClient {
       const tls = require('node:tls') as typeof import('node:tls');
       ca = [...tls.getCACertificates('default'), ...tls.getCACertificates('system')];
     }
-    const hostname = this.conn.server.hostname;
-    const isIp = /^[\d.]+$/.test(hostname) || hostname.startsWith('[');
-    const servername = cluster.tlsServerName ?? (isIp ? undefined : hostname);
+    const servername = this.serverName();
     this.agent = new HttpsAgent({
       keepAlive: true,
       ca,
@@ -349,14 +396,7 @@ export class RestClient implements KubeClient {
     if (!this.secure) return { headers: {} };
     const user = this.conn.user;
     const whose = `user "${this.conn.userName ?? ''}"`;
-    const creds: Credentials = { headers: {} };
-    if (user.clientCertificateData) creds.cert = decodeBase64(user.clientCertificateData, 'client-certificate-data', this.conn.userName);
-    else if (user.clientCertificate) creds.cert = readFile(user.clientCertificate, 'client-certificate', whose);
-    if (user.clientKeyData) creds.key = decodeBase64(user.clientKeyData, 'client-key-data', this.conn.userName);
-    else if (user.clientKey) creds.key = readFile(user.clientKey, 'client-key', whose);
-    if (!!creds.cert !== !!creds.key) {
-      throw new UserError(`${whose} has a client ${creds.cert ? 'certificate without its key' : 'key without its certificate'}; set both client-certificate and client-key`);
-    }
+    const creds: Credentials = { headers: {}, ...this.staticTlsIdentity() };
 
     let token = user.token;
     if (!token && user.tokenFile) token = readFile(user.tokenFile, 'tokenFile', whose).toString('utf8').trim();
@@ -386,6 +426,28 @@ export class RestClient implements KubeClient {
       }
     }
     return creds;
+  }
+
+  /** The client certificate and key from the kubeconfig or flags (not from an exec plugin). */
+  private staticTlsIdentity(): { cert?: string | Buffer; key?: string | Buffer } {
+    this.identity ??= this.readTlsIdentity();
+    return this.identity;
+  }
+
+  private readTlsIdentity(): { cert?: string | Buffer; key?: string | Buffer } {
+    if (!this.secure) return {};
+    const user = this.conn.user;
+    const whose = `user "${this.conn.userName ?? ''}"`;
+    let cert: Buffer | undefined;
+    let key: Buffer | undefined;
+    if (user.clientCertificateData) cert = decodeBase64(user.clientCertificateData, 'client-certificate-data', this.conn.userName);
+    else if (user.clientCertificate) cert = readFile(user.clientCertificate, 'client-certificate', whose);
+    if (user.clientKeyData) key = decodeBase64(user.clientKeyData, 'client-key-data', this.conn.userName);
+    else if (user.clientKey) key = readFile(user.clientKey, 'client-key', whose);
+    if (!!cert !== !!key) {
+      throw new UserError(`${whose} has a client ${cert ? 'certificate without its key' : 'key without its certificate'}; set both client-certificate and client-key`);
+    }
+    return { cert, key };
   }
 
   private impersonationHeaders(): Record<string, string | string[]> {

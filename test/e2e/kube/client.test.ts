@@ -189,6 +189,40 @@ describe('paging, writes and discovery', () => {
   });
 });
 
+describe('connections', () => {
+  test('one TLS connection serves every request of an invocation (preconnect + keep-alive)', async () => {
+    const s = apiServer();
+    const target = Number(new URL(s.serverUrl).port);
+    let connections = 0;
+    const open: Socket[] = [];
+    const forwarder = createTcpServer((inbound) => {
+      connections++;
+      const { connect } = require('node:net') as typeof import('node:net');
+      const outbound = connect(target, '127.0.0.1');
+      open.push(inbound, outbound);
+      inbound.pipe(outbound).pipe(inbound);
+      inbound.on('error', () => outbound.destroy());
+      outbound.on('error', () => inbound.destroy());
+    });
+    await new Promise<void>((r) => forwarder.listen(0, '127.0.0.1', () => r()));
+    const port = (forwarder.address() as { port: number }).port;
+    try {
+      const c = await client({ server: `https://127.0.0.1:${port}` });
+      // Let the preconnected socket finish its handshake, as it does while a command loads its modules.
+      await new Promise((r) => setTimeout(r, 200));
+      expect(connections).toBe(1);
+      expect(await getDefaultNamespace(c)).toBe('default');
+      await c.get('/version');
+      await c.listPages('/api/v1/namespaces', { limit: 1 }, () => {});
+      expect(connections).toBe(1);
+      c.close();
+    } finally {
+      for (const sock of open) sock.destroy();
+      await new Promise((r) => forwarder.close(r));
+    }
+  });
+});
+
 describe('failures are one actionable line', () => {
   let silent: TcpServer;
   let silentPort: number;
