@@ -182,7 +182,10 @@ function checkAws(f: ClusterFlags, provider: Provider, p: Problems): SubnetLayou
   if (f.httpsProxy) p.add(checkUrl('https-proxy', f.httpsProxy, ['http', 'https']));
   if (f.httpProxy) p.add(checkUrl('http-proxy', f.httpProxy, ['http', 'https']));
   for (const block of f.controlPlaneLoadBalancerIngressAllowCidrBlock) {
-    p.add(checkCidr('control-plane-load-balancer-ingress-allow-cidr-block', block));
+    if (block === '') {
+      // The Go tool reads "" as "only the management cluster's NAT gateway IPs", which needs a cluster lookup.
+      p.add('--control-plane-load-balancer-ingress-allow-cidr-block "" would need the management cluster\'s NAT gateway IPs looked up; give them as /32 CIDRs instead');
+    } else p.add(checkCidr('control-plane-load-balancer-ingress-allow-cidr-block', block));
   }
   if (f.podsCidr !== undefined) p.add(checkCidr('pods-cidr', f.podsCidr));
   p.add(checkInteger('az-usage-limit', f.azUsageLimit!, { min: 1 }));

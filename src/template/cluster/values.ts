@@ -76,7 +76,7 @@ function capa(c: ClusterConfig): Values {
   const controlPlane = compact({
     apiMode: proxyPrivate ? (f.apiMode ?? 'private') : undefined,
     instanceType: f.controlPlaneInstanceType,
-    loadBalancerIngressAllowCidrBlocks: f.controlPlaneLoadBalancerIngressAllowCidrBlock.filter((b) => b !== ''),
+    loadBalancerIngressAllowCidrBlocks: f.controlPlaneLoadBalancerIngressAllowCidrBlock,
     oidc: oidc(c.oidc),
   });
   return {

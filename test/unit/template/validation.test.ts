@@ -30,6 +30,8 @@ const cases: Array<[string, string[], string]> = [
   ['vpc cidr syntax', [...capa, '--vpc-cidr', '10.0.0.0/33'], '--vpc-cidr "10.0.0.0/33" is not a valid IPv4 CIDR'],
   ['vpc cidr host bits', [...capa, '--vpc-cidr', '10.0.1.0/16'], 'use the network address: 10.0.0.0/16'],
   ['vpc too small', [...capa, '--vpc-cidr', '10.85.0.0/24'], '--vpc-cidr "10.85.0.0/24" is too small to host 3 availability zones'],
+  ['allow-list needs a lookup', [...capa, '--control-plane-load-balancer-ingress-allow-cidr-block', ''], 'give them as /32 CIDRs instead'],
+  ['allow-list cidr', [...capa, '--control-plane-load-balancer-ingress-allow-cidr-block', '1.2.3.4'], 'is not a valid IPv4 CIDR'],
   ['pods cidr', [...capa, '--pods-cidr', 'nope'], '--pods-cidr "nope" is not a valid IPv4 CIDR'],
   ['vsphere lb cidr', ['cluster', '--provider', 'vsphere', '--name', 'test1', '--organization', 'acme', '--release', '35.0.0', '--vsphere-network-name', 'n', '--vsphere-service-load-balancer-cidr', '1.2.3'], '--vsphere-service-load-balancer-cidr "1.2.3" is not a valid IPv4 CIDR'],
   ['vip subnet', [...vcd, '--cloud-director-vip-subnet', 'x'], '--cloud-director-vip-subnet "x" is not a valid CIDR'],
