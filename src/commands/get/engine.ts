@@ -47,7 +47,7 @@ export class NotServedError extends UserError {}
 /** The one line for a resource type the server does not serve: usually not a management cluster. */
 export function notServedError(rt: ResourceType): UserError {
   return new NotServedError(
-    `the server does not serve ${qualifiedName(rt)} (${apiVersionOf(rt)}; is the ${rt.kind} CRD installed?): ` +
+    `the server does not serve ${qualifiedName(rt)} (${rt.version ? apiVersionOf(rt) : `API group ${rt.group}`}; is the ${rt.kind} CRD installed?): ` +
       'make sure your context points at a Giant Swarm management cluster (kubectl gs login)',
   );
 }
@@ -61,7 +61,7 @@ export function notFoundError(rt: ResourceType, name: string, namespace: string 
 /** The version of a group the server prefers (e.g. v1beta2 over v1beta1), or the not-served error. */
 export async function preferredVersion(client: KubeClient, rt: Omit<ResourceType, 'version'>): Promise<string> {
   const version = await client.preferredVersion(rt.group);
-  if (!version) throw notServedError({ ...rt, version: '*' });
+  if (!version) throw notServedError({ ...rt, version: '' });
   return version;
 }
 

@@ -1,0 +1,254 @@
+// `kubectl gs get ...` through the real kubectl against the real kube-apiserver: every command and output
+// format, the json/yaml/name output compared byte for byte with kubectl's own, the auth modes (token,
+// client certificate, exec plugin) and the failures users meet (forbidden, bad token, wrong CA, server
+// down, CRD missing), each as one line with a non-zero exit.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { apiServer, kubectl, kubectlGs, kubectlOk, type RunResult } from '../support/env';
+import { freePort } from '../support/apiserver';
+
+const ns = 'e2e-get';
+const otherNs = 'e2e-get-other';
+const crdDir = join(__dirname, '../crds');
+const released = 'e2e-get-25.0.0';
+
+/** Creates what is missing and leaves existing objects (other suites may own the same CRDs) alone. */
+async function createIfMissing(manifest: string): Promise<void> {
+  const r = await kubectl(['create', '-f', '-', '-o', 'name'], { input: manifest });
+  const unexpected = r.stderr.split('\n').filter((l) => l.trim() && !l.includes('AlreadyExists') && !l.includes('already exists'));
+  if (r.code !== 0 && unexpected.length) throw new Error(`kubectl create failed: ${unexpected.join(' ')}`);
+}
+
+async function installCrds(): Promise<void> {
+  for (const file of ['cluster-api.yaml', 'giantswarm.yaml']) await createIfMissing(readFileSync(join(crdDir, file), 'utf8'));
+  await kubectlOk(['wait', '--for', 'condition=Established', '--timeout', '60s', 'crd/clusters.cluster.x-k8s.io', 'crd/machinedeployments.cluster.x-k8s.io',
+    'crd/machinepools.cluster.x-k8s.io', 'crd/releases.release.giantswarm.io', 'crd/organizations.security.giantswarm.io', 'crd/apps.application.giantswarm.io',
+    'crd/catalogs.application.giantswarm.io', 'crd/appcatalogentries.application.giantswarm.io']);
+}
+
+const capi = 'cluster.x-k8s.io/v1beta1';
+
+function cluster(name: string, namespace: string, labels: Record<string, string>, description?: string) {
+  return {
+    apiVersion: capi, kind: 'Cluster',
+    metadata: { name, namespace, labels: { 'cluster.x-k8s.io/cluster-name': name, ...labels }, annotations: description ? { 'cluster.giantswarm.io/description': description } : {} },
+    spec: { controlPlaneEndpoint: { host: `${name}.example.com`, port: 6443 } },
+  };
+}
+
+function nodePool(kind: string, name: string, clusterName: string, description: string, replicas: number) {
+  const annotation = kind === 'MachinePool' ? 'machine-pool.giantswarm.io/name' : 'machine-deployment.giantswarm.io/name';
+  return {
+    apiVersion: capi, kind,
+    metadata: { name, namespace: ns, labels: { 'cluster.x-k8s.io/cluster-name': clusterName, 'giantswarm.io/cluster': clusterName }, annotations: { [annotation]: description } },
+    spec: { clusterName, replicas, template: { spec: { clusterName } } },
+  };
+}
+
+async function createAll(items: object[]): Promise<void> {
+  await createIfMissing(JSON.stringify({ apiVersion: 'v1', kind: 'List', items }));
+}
+
+async function patchStatus(resource: string, name: string, status: object, namespace?: string): Promise<void> {
+  await kubectlOk(['patch', resource, name, ...(namespace ? ['-n', namespace] : []), '--subresource=status', '--type=merge', '-p', JSON.stringify({ status })]);
+}
+
+/** The rows of a table with the AGE column (index ageCol) blanked: ages depend on when the test runs. */
+function rows(stdout: string, ageCol: number): string[][] {
+  return stdout.trim().split('\n').map((l, i) => {
+    const cells = l.split(/ {3,}/);
+    if (i > 0 && cells[ageCol] !== undefined) cells[ageCol] = '<age>';
+    return cells;
+  });
+}
+
+beforeAll(async () => {
+  await installCrds();
+  await createAll([ns, otherNs].map((name) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } })));
+  await createAll([
+    cluster('alpha', ns, { 'release.giantswarm.io/version': '25.0.0', 'giantswarm.io/organization': 'acme', 'giantswarm.io/service-priority': 'highest' }, 'first cluster'),
+    cluster('beta', ns, { 'release.giantswarm.io/version': '24.1.0', 'giantswarm.io/organization': 'acme' }),
+    cluster('gamma', otherNs, { 'release.giantswarm.io/version': '25.0.0', 'giantswarm.io/organization': 'other' }, 'in another namespace'),
+    nodePool('MachineDeployment', 'alpha-md0', 'alpha', 'workers', 3),
+    nodePool('MachinePool', 'alpha-mp0', 'alpha', 'spot workers', 2),
+    nodePool('MachineDeployment', 'beta-md0', 'beta', 'beta workers', 1),
+    { apiVersion: 'release.giantswarm.io/v1alpha1', kind: 'Release', metadata: { name: released },
+      spec: { state: 'active', date: '2026-01-01T00:00:00Z', components: [{ name: 'kubernetes', version: '1.31.9' }, { name: 'flatcar', version: '4152.2.3' }],
+        apps: [{ name: 'cilium', version: '1.2.0' }, { name: 'coredns', version: '1.25.0' }] } },
+    { apiVersion: 'release.giantswarm.io/v1alpha1', kind: 'Release', metadata: { name: 'e2e-get-24.0.0' }, spec: { state: 'deprecated', date: '2025-01-01T00:00:00Z', components: [], apps: [] } },
+    { apiVersion: 'security.giantswarm.io/v1alpha1', kind: 'Organization', metadata: { name: 'e2e-get-acme' }, spec: {} },
+    { apiVersion: 'application.giantswarm.io/v1alpha1', kind: 'App', metadata: { name: 'coredns', namespace: ns },
+      spec: { catalog: 'e2e-get-catalog', name: 'coredns', namespace: 'kube-system', version: '1.25.0', kubeConfig: { inCluster: true } } },
+    { apiVersion: 'application.giantswarm.io/v1alpha1', kind: 'Catalog', metadata: { name: 'e2e-get-catalog', namespace: ns },
+      spec: { title: 'E2E', description: 'e2e catalog', logoURL: 'https://example.com/logo.png', repositories: [{ type: 'helm', URL: 'https://example.com/charts/' }],
+        storage: { type: 'helm', URL: 'https://example.com/charts/' } } },
+    { apiVersion: 'application.giantswarm.io/v1alpha1', kind: 'AppCatalogEntry', metadata: { name: 'e2e-get-catalog-coredns-1.25.0', namespace: ns,
+      labels: { 'application.giantswarm.io/catalog': 'e2e-get-catalog', 'app.kubernetes.io/name': 'coredns', latest: 'true' } },
+      spec: { appName: 'coredns', appVersion: '1.12.0', version: '1.25.0', catalog: { name: 'e2e-get-catalog', namespace: ns }, chart: { description: 'CoreDNS for the e2e tests' } } },
+  ]);
+  await patchStatus('clusters.cluster.x-k8s.io', 'alpha', { phase: 'Provisioned' }, ns);
+  await patchStatus('machinedeployments.cluster.x-k8s.io', 'alpha-md0', { phase: 'Running', replicas: 3, readyReplicas: 2 }, ns);
+  await patchStatus('machinepools.cluster.x-k8s.io', 'alpha-mp0', { replicas: 2, readyReplicas: 2 }, ns);
+  await patchStatus('organizations.security.giantswarm.io', 'e2e-get-acme', { namespace: 'org-e2e-get-acme' });
+  await patchStatus('apps.application.giantswarm.io', 'coredns', { version: '1.25.0', appVersion: '1.12.0', release: { status: 'deployed', lastDeployed: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), reason: '' } }, ns);
+});
+
+function ok(r: RunResult): string {
+  if (r.code !== 0) throw new Error(`exit ${r.code}: ${r.stderr}`);
+  return r.stdout;
+}
+
+describe('kubectl gs get clusters', () => {
+  it('prints the namespace\'s clusters as an aligned table', async () => {
+    const out = ok(await kubectlGs(['get', 'clusters', '-n', ns]));
+    expect(rows(out, 1)).toEqual([
+      ['NAME', 'AGE', 'PHASE', 'RELEASE', 'SERVICE PRIORITY', 'ORGANIZATION', 'DESCRIPTION'],
+      ['alpha', '<age>', 'Provisioned', '25.0.0', 'highest', 'acme', 'first cluster'],
+      ['beta', '<age>', '', '24.1.0', 'n/a', 'acme', 'n/a'],
+    ].map((r) => r.filter((c, i) => !(i === 2 && c === ''))));
+    expect(out.split('\n')[0]).toBe('NAME    AGE   PHASE         RELEASE   SERVICE PRIORITY   ORGANIZATION   DESCRIPTION');
+  });
+
+  it('adds NAMESPACE with -A and reaches every namespace', async () => {
+    const out = ok(await kubectlGs(['get', 'clusters', '-A', '--no-headers']));
+    const mine = out.split('\n').filter((l) => l.startsWith('e2e-get'));
+    // The server's order (etcd keys: "e2e-get-other/" sorts before "e2e-get/"), as kubectl shows it.
+    expect(mine.map((l) => l.split(/\s+/).slice(0, 2))).toEqual([[otherNs, 'gamma'], [ns, 'alpha'], [ns, 'beta']]);
+    // One column layout for all rows.
+    expect(new Set(mine.map((l) => l.indexOf('alpha') >= 0 ? l.indexOf('alpha') : l.search(/ (beta|gamma)/) + 1)).size).toBe(1);
+  });
+
+  it.each([['json'], ['yaml'], ['name']])('prints -o %s exactly as kubectl does', async (format) => {
+    const gs = ok(await kubectlGs(['get', 'clusters', '-n', ns, '-o', format]));
+    const k = await kubectlOk(['get', 'clusters.cluster.x-k8s.io', '-n', ns, '-o', format]);
+    expect(gs).toBe(k);
+  });
+
+  it('prints one cluster as kubectl does, in the version the server prefers (v1beta2)', async () => {
+    const gs = ok(await kubectlGs(['get', 'cluster', 'alpha', '-n', ns, '-o', 'json']));
+    expect(gs).toBe(await kubectlOk(['get', 'clusters.cluster.x-k8s.io', 'alpha', '-n', ns, '-o', 'json']));
+    expect(JSON.parse(gs).apiVersion).toBe('cluster.x-k8s.io/v1beta2');
+  });
+
+  it('filters with -l', async () => {
+    const out = ok(await kubectlGs(['get', 'clusters', '-A', '-l', 'giantswarm.io/organization=other', '-o', 'name']));
+    expect(out).toBe('cluster.cluster.x-k8s.io/gamma\n');
+  });
+
+  it('says a missing cluster is not found, in one line, exit 1', async () => {
+    const r = await kubectlGs(['get', 'cluster', 'nope', '-n', ns]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`error: clusters.cluster.x-k8s.io "nope" not found in namespace "${ns}"; add -A to look in all namespaces\n`);
+  });
+
+  it('says where else to look when a namespace has none', async () => {
+    const r = await kubectlGs(['get', 'clusters', '-n', 'kube-public']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n')[0]).toBe('No clusters found in namespace "kube-public".');
+  });
+});
+
+describe('the other get commands', () => {
+  it('lists node pools (MachineDeployments and MachinePools), by cluster with -c', async () => {
+    const out = ok(await kubectlGs(['get', 'nodepools', '-n', ns, '-c', 'alpha']));
+    expect(rows(out, 2)).toEqual([
+      ['NAME', 'CLUSTER NAME', 'AGE', 'PHASE', 'NODES MIN/MAX', 'NODES DESIRED', 'NODES READY', 'DESCRIPTION'],
+      ['alpha-md0', 'alpha', '<age>', 'Running', '3', '3', '2', 'workers'],
+      ['alpha-mp0', 'alpha', '<age>', 'n/a', 'n/a', '2', '2', 'spot workers'],
+    ]);
+    const one = ok(await kubectlGs(['get', 'nodepool', 'alpha-mp0', '-n', ns, '-o', 'name']));
+    expect(one).toBe('machinepool.cluster.x-k8s.io/alpha-mp0\n');
+  });
+
+  it('lists releases, --active-only and by name', async () => {
+    const all = ok(await kubectlGs(['get', 'releases', '--no-headers']));
+    expect(all).toMatch(new RegExp(`^${released.replace(/\./g, '\\.')} +ACTIVE +\\S+ +1\\.31\\.9 +4152\\.2\\.3 +1\\.2\\.0 +1\\.25\\.0 +n/a +n/a$`, 'm'));
+    expect(all).toContain('e2e-get-24.0.0');
+    const active = ok(await kubectlGs(['get', 'releases', '--active-only', '-o', 'name']));
+    expect(active).toContain(`release.release.giantswarm.io/${released}\n`);
+    expect(active).not.toContain('e2e-get-24.0.0');
+    const yaml = ok(await kubectlGs(['get', 'release', released, '-o', 'yaml']));
+    expect(yaml).toBe(await kubectlOk(['get', 'releases.release.giantswarm.io', released, '-o', 'yaml']));
+  });
+
+  it('lists organizations with their namespace', async () => {
+    const out = ok(await kubectlGs(['get', 'orgs']));
+    expect(out.split('\n')[0]).toMatch(/^NAME +ORG NAMESPACE +AGE$/);
+    expect(out).toMatch(/^e2e-get-acme +org-e2e-get-acme +\S+$/m);
+  });
+
+  it('lists apps with their deployment status', async () => {
+    const r = await kubectlGs(['get', 'apps', '-n', ns]);
+    expect(rows(ok(r), 2)).toEqual([['NAME', 'VERSION', 'LAST DEPLOYED', 'STATUS', 'NOTES'], ['coredns', '1.25.0', '<age>', 'deployed']]);
+    expect(r.stderr).toBe('Command "apps" is deprecated, currently without replacement\n');
+  });
+
+  it('lists catalogs and the latest apps of one catalog', async () => {
+    const list = ok(await kubectlGs(['get', 'catalogs', '-n', ns]));
+    expect(rows(list, 3)).toEqual([['NAME', 'NAMESPACE', 'CATALOG URL', 'AGE'], ['e2e-get-catalog', ns, 'https://example.com/charts/', '<age>']]);
+    const one = ok(await kubectlGs(['get', 'catalog', 'e2e-get-catalog', '-n', ns]));
+    expect(rows(one, 4)).toEqual([['CATALOG', 'APP NAME', 'VERSION', 'UPSTREAM VERSION', 'AGE', 'DESCRIPTION'], ['e2e-get-catalog', 'coredns', '1.25.0', '1.12.0', '<age>', 'CoreDNS for the e2e tests']]);
+  });
+
+  it('shows the Cluster API CRD versions', async () => {
+    const out = ok(await kubectlGs(['get', 'capi']));
+    expect(out).toMatch(/^CRD +All +Cluster +v1beta1$/m);
+    expect(out).toMatch(/^CRD +All +Cluster +v1beta2$/m);
+    expect(out).toMatch(/^CRD +AWS +AWS Cluster +NONE$/m);
+    expect(out).toMatch(/^Controller +All +Core +NONE$/m);
+  });
+
+  it('names the allowed formats for an unknown -o', async () => {
+    const r = await kubectlGs(['get', 'clusters', '-o', 'wide']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('error: unable to match a printer suitable for the output format "wide", allowed formats are: json,name,yaml\n');
+  });
+});
+
+describe('auth modes and failures', () => {
+  it.each([['local-cert'], ['local-exec']])('reads the same clusters with context %s', async (context) => {
+    const expected = ok(await kubectlGs(['get', 'clusters', '-n', ns, '-o', 'name']));
+    expect(ok(await kubectlGs(['get', 'clusters', '-n', ns, '-o', 'name', '--context', context]))).toBe(expected);
+  });
+
+  it('says which permission is missing (403) for a user without RBAC grants', async () => {
+    const r = await kubectlGs(['get', 'clusters', '-n', ns, '--context', 'local-viewer']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^error: forbidden: .*clusters.*\n$/);
+  });
+
+  it('says the credentials were rejected (401) for a bad token', async () => {
+    const r = await kubectlGs(['get', 'clusters', '--token', 'not-a-token']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/^error: .*401 Unauthorized.*\n$/);
+  });
+
+  it('refuses a server certificate from an unknown CA', async () => {
+    const r = await kubectlGs(['get', 'clusters', '--certificate-authority', apiServer().otherCaFile]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^error: .*certificate/);
+  });
+
+  it('says it cannot reach a server that is down', async () => {
+    const port = await freePort();
+    const r = await kubectlGs(['get', 'clusters', '--server', `https://127.0.0.1:${port}`]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/^error: cannot reach the API server at 127\.0\.0\.1:\d+ \(connection refused\).*\n$/);
+  });
+
+  it('says the CRD is missing (a workload cluster?) and which API group', async () => {
+    await kubectlOk(['delete', 'crd', 'releases.release.giantswarm.io', '--wait=true']);
+    try {
+      const r = await kubectlGs(['get', 'releases']);
+      expect(r.code).not.toBe(0);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(/release\.giantswarm\.io/);
+      expect(r.stderr).toMatch(/management cluster/);
+    } finally {
+      await installCrds();
+    }
+  });
+});
