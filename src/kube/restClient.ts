@@ -22,7 +22,7 @@ import {
   timeoutError,
   type RequestFacts,
 } from './errors';
-import { runExecPlugin, type ExecCredential } from './exec';
+import type { ExecCredential } from './exec';
 
 /** Like client-go's dialer: give up on a connection (TCP + TLS) after 30 s even without --request-timeout. */
 const connectTimeoutMs = 30_000;
@@ -69,7 +69,8 @@ export class RestClient implements KubeClient {
   constructor(
     private readonly conn: Connection,
     private readonly env: NodeJS.ProcessEnv,
-    private readonly stdinIsTTY = !!process.stdin.isTTY,
+    /** Whether an exec plugin may talk to the user; decided only when a plugin runs (process.stdin is costly). */
+    private readonly stdinIsTTY?: boolean,
   ) {
     this.namespace = conn.namespace;
     this.server = conn.server.href.replace(/\/$/, '');
@@ -410,13 +411,15 @@ export class RestClient implements KubeClient {
     if (user.exec && !creds.headers.Authorization && !creds.cert) {
       const caData = this.conn.cluster.certificateAuthorityData ??
         (this.conn.cluster.certificateAuthority ? readFile(this.conn.cluster.certificateAuthority, 'certificate-authority', `cluster "${this.conn.clusterName ?? ''}"`).toString('base64') : undefined);
+      // Loaded only for exec users: node:child_process is not free to load.
+      const { runExecPlugin } = await import('./exec');
       const exec = await runExecPlugin(user.exec, {
         userName: this.conn.userName,
         env: this.env,
         server: this.server,
         cluster: this.conn.cluster,
         caData: user.exec.provideClusterInfo ? caData : undefined,
-        stdinIsTTY: this.stdinIsTTY,
+        stdinIsTTY: this.stdinIsTTY ?? (require('node:tty') as typeof import('node:tty')).isatty(0),
       });
       creds.exec = exec;
       if (exec.token) creds.headers.Authorization = `Bearer ${exec.token}`;

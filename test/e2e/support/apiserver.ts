@@ -273,8 +273,15 @@ export async function startApiServer(): Promise<ApiServer> {
 
   const ca = readFileSync(facts.caFile, 'utf8');
   const deadline = Date.now() + 90_000;
+  // Ready means /readyz answers AND the bootstrap controller has created the "default" namespace
+  // (it lags /readyz by a moment; tests and kubectl contexts use that namespace).
   for (;;) {
-    if ((await httpsStatus(`${facts.serverUrl}/readyz`, ca, facts.adminToken)) === 200) break;
+    if (
+      (await httpsStatus(`${facts.serverUrl}/readyz`, ca, facts.adminToken)) === 200 &&
+      (await httpsStatus(`${facts.serverUrl}/api/v1/namespaces/default`, ca, facts.adminToken)) === 200
+    ) {
+      break;
+    }
     const dead = apiserver.exitCode !== null ? 'kube-apiserver' : etcd.exitCode !== null ? 'etcd' : undefined;
     if (dead || Date.now() > deadline) {
       const why = dead ? `${dead} exited` : 'kube-apiserver not ready after 90s';
