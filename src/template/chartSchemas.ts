@@ -199,11 +199,15 @@ export function cloudDirectorSchema(releaseChart: boolean): Schema {
     open(
       {
         connectivity: closed({ baseDomain: str, network: open({ loadBalancers: closed({ vipSubnet: str }, ['vipSubnet']) }), proxy }),
-        controlPlane: closed({
-          machineTemplate: closed(machine, ['catalog']),
-          oidc: { ...oidc({ groupsPrefix: str, usernamePrefix: str }), required: ['clientId', 'groupsClaim', 'issuerUrl', 'usernameClaim'] },
-          replicas: int,
-        }),
+        // The chart's own defaults hold an oidc block that is only valid once these keys are set.
+        controlPlane: closed(
+          {
+            machineTemplate: closed(machine, ['catalog']),
+            oidc: { ...oidc({ groupsPrefix: str, usernamePrefix: str }), required: ['clientId', 'groupsClaim', 'issuerUrl', 'usernameClaim'] },
+            replicas: int,
+          },
+          ['oidc'],
+        ),
         metadata: metadata({}, false),
         nodePools: {
           type: 'object',

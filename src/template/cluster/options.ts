@@ -271,6 +271,11 @@ function checkCloudDirector(f: ClusterFlags, p: Problems): void {
 
 function checkOidc(f: ClusterFlags, p: Problems): Oidc | undefined {
   const oidcFlags = ['oidc-client-id', 'oidc-username-claim', 'oidc-groups-claim', 'oidc-ca-file'];
+  if (!f.oidcIssuerUrl && f.provider === 'cloud-director') {
+    // The chart's defaults carry an oidc block that its schema only accepts once issuer and client are set.
+    p.add('--oidc-issuer-url is required for --provider cloud-director (the cluster-cloud-director chart requires OIDC settings): give the issuer URL and --oidc-client-id');
+    return undefined;
+  }
   if (!f.oidcIssuerUrl) {
     for (const flag of oidcFlags) if (f.given.includes(flag)) p.add(`--${flag} needs --oidc-issuer-url; give the issuer URL or leave it out`);
     return undefined;

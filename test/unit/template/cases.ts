@@ -101,7 +101,8 @@ export const goldenCases: GoldenCase[] = [
     args: [
       ...base('cloud-director'), '--release', '35.0.0', '--cloud-director-vip-subnet', '10.205.9.254/24', '--cloud-director-org', 'acme-org',
       '--cloud-director-ovdc', 'acme-vdc', '--cloud-director-ovdc-network', 'acme-net', '--cloud-director-site', 'https://vcd.example.com',
-      '--cloud-director-worker-replicas', '2', '--prevent-deletion',
+      '--cloud-director-worker-replicas', '2', '--prevent-deletion', '--oidc-issuer-url', 'https://dex.example.com', '--oidc-client-id', 'kubernetes',
+      '--oidc-username-claim', 'preferred_username',
     ],
   },
   { name: 'app-workload-cluster', args: ['app', '--catalog', 'giantswarm', '--name', 'ingress-nginx', '--app-version', '3.0.0', '--cluster-name', 'test1', '--target-namespace', 'kube-system'] },

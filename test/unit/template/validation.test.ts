@@ -7,7 +7,7 @@ import { errorLines, template } from './helpers';
 const capa = ['cluster', '--provider', 'capa', '--name', 'test1', '--organization', 'acme', '--release', '31.1.0'];
 const vcd = ['cluster', '--provider', 'cloud-director', '--name', 'test1', '--organization', 'acme', '--release', '35.0.0',
   '--cloud-director-vip-subnet', '10.0.0.1/24', '--cloud-director-org', 'o', '--cloud-director-ovdc', 'v', '--cloud-director-ovdc-network', 'n',
-  '--cloud-director-site', 'https://vcd.example.com'];
+  '--cloud-director-site', 'https://vcd.example.com', '--oidc-issuer-url', 'https://dex.example.com', '--oidc-client-id', 'k'];
 const app = ['app', '--catalog', 'giantswarm', '--name', 'nginx', '--app-version', '1.0.0', '--cluster-name', 'test1', '--target-namespace', 'kube-system'];
 const catalog = ['catalog', '--name', 'c', '--target-namespace', 'org-acme', '--url', 'https://example.com/c/', '--description', 'd', '--logo', 'https://example.com/l.png'];
 
@@ -63,6 +63,7 @@ const cases: Array<[string, string[], string]> = [
   ['vsphere network', ['cluster', '--provider', 'vsphere', '--name', 'test1', '--organization', 'acme', '--release', '35.0.0'], '--vsphere-network-name is required'],
   ['vsphere default apps', ['cluster', '--provider', 'vsphere', '--name', 'test1', '--organization', 'acme', '--release', '27.0.0', '--cluster-version', '0.50.0', '--vsphere-network-name', 'n'], '--default-apps-version is required with cluster-vsphere 0.50.0'],
   ['cloud director org', ['cluster', '--provider', 'cloud-director', '--name', 'test1', '--organization', 'acme', '--release', '35.0.0', '--cloud-director-vip-subnet', '10.0.0.1/24'], '--cloud-director-org is required'],
+  ['cloud director needs oidc', vcd.slice(0, -4), '--oidc-issuer-url is required for --provider cloud-director'],
   ['cloud director proxies', [...vcd, '--cloud-director-https-proxy', 'http://p.example.com'], 'go together: give all three or none'],
   ['app missing catalog', ['app', '--name', 'nginx', '--app-version', '1.0.0', '--cluster-name', 'c', '--target-namespace', 'n'], '--catalog is required'],
   ['app missing version', ['app', '--catalog', 'g', '--name', 'nginx', '--cluster-name', 'c', '--target-namespace', 'n'], '--app-version is required'],
