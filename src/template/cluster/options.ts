@@ -81,6 +81,7 @@ function flagProviders(flag: string): Provider[] | undefined {
 /** Applies defaults (the Go tool's) to fields the user left out. */
 function withDefaults(f: ClusterFlags, provider: Provider): ClusterFlags {
   const d = { ...f };
+  d.controlPlaneAz = [...f.controlPlaneAz].sort(); // as the Go tool does, so the order given does not matter
   d.clusterCatalog ??= 'cluster';
   d.oidcUsernameClaim ??= 'email';
   d.oidcGroupsClaim ??= 'groups';
