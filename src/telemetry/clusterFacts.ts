@@ -2,13 +2,13 @@
 // and the cloud provider, plus the cluster-wide setting. Gathered in parallel with the command through
 // the command's own client, a handful of small GETs, and cached per cluster under the cache directory,
 // so a command never waits for them: what is not ready when the command ends comes from the cache.
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KubeClient } from '../kube/client';
 import { CLUSTER_FACTS_TTL_MS, CLUSTER_ID_SALT, CLUSTER_SETTING_TTL_MS } from './constants';
 import { readClusterSetting, type ClusterSetting } from './clusterSetting';
 import type { ClusterPayload } from './signal';
+import { sha256Hex } from './sha256';
 
 export interface ClusterCacheEntry {
   facts?: ClusterPayload;
@@ -19,7 +19,7 @@ export interface ClusterCacheEntry {
 
 /** The local cache key of a cluster: a hash of its API server URL (never sent anywhere). */
 export function clusterKey(server: string): string {
-  return createHash('sha256').update(server).digest('hex').slice(0, 32);
+  return sha256Hex(server).slice(0, 32);
 }
 
 function cacheFile(cacheDir: string, key: string): string {
@@ -55,7 +55,7 @@ export function settingFresh(entry: ClusterCacheEntry, now: number): boolean {
 }
 
 export function anonymousClusterId(kubeSystemUid: string): string {
-  return createHash('sha256').update(CLUSTER_ID_SALT + kubeSystemUid).digest('hex');
+  return sha256Hex(CLUSTER_ID_SALT + kubeSystemUid);
 }
 
 /** The scheme of a node's spec.providerID ("aws:///eu-west-1a/i-0abc" -> "aws"), nothing else of it. */

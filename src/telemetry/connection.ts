@@ -8,8 +8,8 @@
 // exit; node:http adds an agent and a parser we do not need. Why c-ares (dns.Resolver) and not
 // dns.lookup: getaddrinfo runs on libuv's thread pool, and process.exit() joins that pool, so a resolver
 // that never answers would hold the user's shell at exit; c-ares queries live on the event loop.
-import { Resolver } from 'node:dns';
-import { connect as netConnect, isIP, type Socket } from 'node:net';
+import { connect as netConnect, type Socket } from 'node:net';
+import { ipFamily } from './ip';
 import type { TLSSocket } from 'node:tls';
 
 export interface ConnectionOptions {
@@ -28,6 +28,7 @@ export class Connection {
   private state: State = 'connecting';
   private socket?: Socket | TLSSocket;
   private waiters: Array<() => void> = [];
+  private ended = false;
   /** Why the connection failed, for tests and --debug; never sent anywhere. */
   failure?: string;
 
@@ -38,20 +39,36 @@ export class Connection {
     return this;
   }
 
+  /**
+   * The command is done: from now on no TLS handshake is started. Starting one costs several ms of CPU
+   * (loading TLS, building the CA store) that would land on the user's wall time, and it could not
+   * complete within the few ms left anyway; the signal goes to the spool instead.
+   */
+  commandEnded(): void {
+    this.ended = true;
+  }
+
   get isReady(): boolean {
     return this.state === 'ready';
   }
 
   /** Resolves true once the connection can take the request, false if it failed or ms passed first. */
   whenReady(ms: number): Promise<boolean> {
-    if (this.state !== 'connecting' || ms <= 0) return Promise.resolve(this.state === 'ready');
+    if (this.state !== 'connecting') return Promise.resolve(this.state === 'ready');
     return new Promise((resolve) => {
-      const timer = setTimeout(() => resolve(this.state === 'ready'), ms);
-      timer.unref();
-      this.waiters.push(() => {
+      let done = false;
+      const finish = () => {
+        if (done) return;
+        done = true;
         clearTimeout(timer);
         resolve(this.state === 'ready');
-      });
+      };
+      // At least one turn of the event loop, even when ms is used up: a connect that completed while
+      // the command kept the thread busy is only noticed in the loop's poll phase.
+      const timer = ms > 0 ? setTimeout(finish, ms) : undefined;
+      timer?.unref();
+      if (!timer) setImmediate(finish);
+      this.waiters.push(finish);
     });
   }
 
@@ -132,13 +149,14 @@ export class Connection {
   }
 
   private startTls(socket: Socket, servername: string): Promise<TLSSocket> {
+    if (this.ended) return Promise.reject(new Error('the command ended before TLS could start'));
     // Loaded only once TCP is up: building the CA store costs several ms of CPU, spent while the command
     // waits on its own I/O rather than in front of it.
     const tls = require('node:tls') as typeof import('node:tls');
     return new Promise((resolve, reject) => {
       const secure = tls.connect({
         socket,
-        servername: isIP(servername) ? undefined : servername,
+        servername: ipFamily(servername) ? undefined : servername,
         ALPNProtocols: ['http/1.1'],
         ...(this.opts.tls ?? {}),
       });
@@ -177,10 +195,11 @@ function proxyAuthorization(proxy: URL): string | undefined {
  */
 export async function resolveHost(host: string, servers?: string[]): Promise<string> {
   const bare = host.replace(/^\[|\]$/g, '');
-  if (isIP(bare)) return bare;
+  if (ipFamily(bare)) return bare;
   const lower = bare.toLowerCase().replace(/\.$/, '');
   if (lower === 'localhost' || lower.endsWith('.localhost')) return '127.0.0.1';
   if (lower === 'invalid' || lower.endsWith('.invalid')) throw new Error(`cannot resolve ${host}: .invalid names never resolve`);
+  const { Resolver } = require('node:dns') as typeof import('node:dns');
   const resolver = new Resolver({ timeout: 3000, tries: 2 });
   if (servers) resolver.setServers(servers);
   const ask = (family: 4 | 6) =>

@@ -1,7 +1,7 @@
 // Which proxy a request to the endpoint goes through, with the rules of Go's net/http
 // (ProxyFromEnvironment): HTTPS_PROXY for https URLs, HTTP_PROXY for http ones (upper or lower case),
 // NO_PROXY exceptions, and never a proxy for localhost or loopback addresses.
-import { isIP } from 'node:net';
+import { ipFamily } from './ip';
 
 function envVar(env: NodeJS.ProcessEnv, name: string): string | undefined {
   return env[name] || env[name.toLowerCase()] || undefined;
@@ -9,7 +9,7 @@ function envVar(env: NodeJS.ProcessEnv, name: string): string | undefined {
 
 function isLoopback(host: string): boolean {
   if (host === 'localhost' || host.endsWith('.localhost')) return true;
-  if (isIP(host) === 4) return host.startsWith('127.');
+  if (ipFamily(host) === 4) return host.startsWith('127.');
   return host === '::1';
 }
 

@@ -63,7 +63,7 @@ export function noticeText(): string {
 }
 
 class Session implements TelemetrySession {
-  private readonly started = performance.now();
+  private readonly started = nowMs();
   private readonly settings: UserSettings;
   private readonly firstRun: boolean;
   private readonly debug: boolean;
@@ -131,16 +131,23 @@ class Session implements TelemetrySession {
       return;
     }
     const env = deps.env;
+    const connection = this.connection;
+    // Give the event loop its turn first: a connect that completed while the command kept the thread busy
+    // is only noticed there, and the signal is built while the kernel does the rest.
+    connection?.commandEnded();
+    const [ready] = await Promise.all([
+      connection ? connection.isReady || connection.whenReady(CONNECT_DEADLINE_MS - (nowMs() - this.started)) : false,
+      this.cluster && !this.cluster.fresh ? withTimeout(this.cluster.refresh, CLUSTER_GRACE_MS) : undefined,
+    ]);
     const run = {
       path,
       flags: usedFlagNames(definition, args),
       exitCode,
-      durationMs: performance.now() - this.started,
+      durationMs: nowMs() - this.started,
       ci: isCI(env),
     };
     let signal: Signal | undefined = buildSignal(run, userHash(env), flagsOn(env[ENV.testMode]));
     let pendingCluster: string | undefined;
-    if (this.cluster && !this.cluster.fresh) await withTimeout(this.cluster.refresh, CLUSTER_GRACE_MS);
     if (this.cluster) {
       const { key, fresh } = this.cluster;
       const known = fresh ?? (key ? readClusterCache(deps.cacheDir(), key) : {});
@@ -156,10 +163,8 @@ class Session implements TelemetrySession {
       return;
     }
     const spool = new Spool(spoolDir(deps.cacheDir()));
-    const connection = this.connection;
     const own: SpoolEntry | undefined = signal && { signal, createdAt: Date.now(), ...(pendingCluster ? { pendingCluster } : {}) };
-    const ready = connection ? connection.isReady || (await connection.whenReady(CONNECT_DEADLINE_MS - (performance.now() - this.started))) : false;
-    if (!ready || !connection) {
+    if (!ready || !connection?.isReady) {
       if (own) spool.add(own);
       connection?.close();
       return;
@@ -213,6 +218,12 @@ class Session implements TelemetrySession {
     new Spool(spoolDir(cacheDir)).done({ entries: [], files: dropped });
     return { send, keep };
   }
+}
+
+/** Milliseconds from a monotonic clock. Not performance.now(): its first use loads perf_hooks (~0.7 ms). */
+function nowMs(): number {
+  const [s, ns] = process.hrtime();
+  return s * 1000 + ns / 1e6;
 }
 
 function withTimeout(p: Promise<unknown>, ms: number): Promise<unknown> {

@@ -1,9 +1,9 @@
 // The TelemetryDeck ingest v2 signal: the fields and the reserved TelemetryDeck.* payload keys the Go
 // client (giantswarm/telemetrydeck-go) sends, plus what kubectl-gs adds about the run.
-import { randomUUID } from 'node:crypto';
 import { buildInfo } from '../buildInfo';
 import { goArch, goOs } from '../platform';
 import { APP_ID, SIGNAL_TYPE } from './constants';
+import { randomUuidV4 } from './sha256';
 
 export type PayloadValue = string | number | boolean;
 
@@ -48,7 +48,7 @@ export function buildSignal(run: RunFacts, clientUser: string, testMode: boolean
     ci: run.ci,
   };
   if (cluster) addCluster(payload, cluster);
-  return { appID: APP_ID, clientUser, sessionID: randomUUID(), isTestMode: testMode, type: SIGNAL_TYPE, payload };
+  return { appID: APP_ID, clientUser, sessionID: randomUuidV4(), isTestMode: testMode, type: SIGNAL_TYPE, payload };
 }
 
 export function addCluster(payload: Record<string, PayloadValue>, cluster: ClusterPayload): void {

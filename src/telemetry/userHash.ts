@@ -5,10 +5,10 @@
 // (the last variable name really contains the percent signs, so it is empty everywhere in practice).
 // MACs are the hardware addresses of every network link, up or down, with or without an IP address,
 // as Go's net.Interfaces() reports them: sorted as strings, joined with one space.
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { hostname, networkInterfaces } from 'node:os';
 import { goArch, goOs } from '../platform';
+import { sha256Hex } from './sha256';
 
 export interface UserFacts {
   os: string;
@@ -30,7 +30,7 @@ export function userIdString(f: UserFacts): string {
 }
 
 export function hashUserId(id: string): string {
-  return createHash('sha256').update(id).digest('hex');
+  return sha256Hex(id);
 }
 
 /**

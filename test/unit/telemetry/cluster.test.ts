@@ -143,6 +143,16 @@ describe('signals of commands that talk to a cluster', () => {
     return withConsent(fakeDeps({ env: { KUBECTL_GS_TELEMETRY_OPTOUT: '', KUBECTL_GS_TELEMETRY_ENDPOINT: receiver.endpoint }, kube: async () => client }));
   }
 
+  /** Signals of `get clusters`, once n arrived (flushing the spool with `version -o yaml` if needed). */
+  async function getClusterSignals(deps: FakeDeps, n: number): Promise<any[]> {
+    const of = () => receiver.signals().filter((s) => s.payload.command === 'kubectl gs get clusters');
+    for (let i = 0; i < 5 && of().length < n; i++) {
+      await receiver.waitForSignals(receiver.signals().length + 1, 200);
+      if (of().length < n) await runCli(['version', '-o', 'yaml'], deps);
+    }
+    return of();
+  }
+
   const clustersRoute = { '/apis/cluster.x-k8s.io/v1beta1/clusters': { items: [] } };
 
   it('adds the cluster facts and caches them per cluster', async () => {
@@ -150,7 +160,7 @@ describe('signals of commands that talk to a cluster', () => {
     const deps = depsWith(client);
     expect(await runCli(['get', 'clusters'], deps, treeWithClusterCommand())).toBe(0);
     expect(deps.stdout.text()).toBe('NAME\nsecret-cluster\n');
-    const [signal] = await receiver.waitForSignals(1);
+    const [signal] = await getClusterSignals(deps, 1);
     expect(signal.payload).toMatchObject({
       command: 'kubectl gs get clusters',
       'cluster.id': anonymousClusterId('uid-1234'),
@@ -165,7 +175,7 @@ describe('signals of commands that talk to a cluster', () => {
     const before = client.calls.length;
     await runCli(['get', 'clusters'], deps, treeWithClusterCommand());
     expect(client.calls.slice(before)).toEqual(['/apis/cluster.x-k8s.io/v1beta1/clusters']);
-    expect((await receiver.waitForSignals(2))[1].payload['cluster.nodeCount']).toBe(42);
+    expect((await getClusterSignals(deps, 2))[1].payload['cluster.nodeCount']).toBe(42);
   });
 
   it('sends nothing about a cluster that opted out', async () => {
@@ -198,10 +208,8 @@ describe('signals of commands that talk to a cluster', () => {
     // The setting arrives (in a real run: the next invocation reads it); the held signal goes out with the next one.
     release();
     await new Promise((r) => setTimeout(r, 20));
-    await runCli(['version'], deps);
-    const signals = await receiver.waitForSignals(2);
-    expect(signals.map((s) => s.payload.command).sort()).toEqual(['kubectl gs get clusters', 'kubectl gs version']);
-    expect(signals.find((s) => s.payload.command === 'kubectl gs get clusters').payload['cluster.nodeCount']).toBe(42);
+    const [held] = await getClusterSignals(deps, 1);
+    expect(held.payload['cluster.nodeCount']).toBe(42);
     void setting;
   });
 });
