@@ -185,7 +185,7 @@ describe('paging, writes and discovery', () => {
     const c = await client();
     expect(await c.preferredVersion('apiextensions.k8s.io')).toBe('v1');
     expect(await c.preferredVersion('')).toBe('v1');
-    expect(await c.preferredVersion('cluster.x-k8s.io')).toBeUndefined();
+    expect(await c.preferredVersion('absent.kgs-e2e.example.com')).toBeUndefined();
   });
 });
 
@@ -297,10 +297,11 @@ describe('failures are one actionable line', () => {
   });
 
   test('missing CRD group: names the group and suggests a management cluster', async () => {
-    const err = await failure((await client()).listPages('/apis/cluster.x-k8s.io/v1beta1/namespaces/default/clusters', {}, () => {}));
+    // A group no test installs (other suites install the Cluster API and Giant Swarm CRDs on this server).
+    const err = await failure((await client()).listPages('/apis/absent.kgs-e2e.example.com/v1beta1/namespaces/default/widgets', {}, () => {}));
     expectOneLine(err);
     expect((err as KubeApiError).code).toBe(404);
-    expect(err.message).toContain('does not serve clusters in API group cluster.x-k8s.io/v1beta1');
+    expect(err.message).toContain('does not serve widgets in API group absent.kgs-e2e.example.com/v1beta1');
     expect(err.message).toContain('CRD is not installed');
     expect(err.message).toContain('workload cluster rather than a management cluster');
   });
