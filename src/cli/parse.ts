@@ -32,7 +32,7 @@ function addCommand(y: Argv, prefix: string[], def: CommandDefinition<any>, sele
       addExamples(cy, def.examples);
       return cy.usage(`$0 ${[...prefix, usage].join(' ')}\n\n${def.describe}`);
     },
-    (argv) => select(argv.version ? { kind: 'version' } : { kind: 'command', path: [...prefix, def.name], definition: def, argv }),
+    (argv) => select({ kind: 'command', path: [...prefix, def.name], definition: def, argv }),
   );
 }
 
@@ -59,7 +59,6 @@ function buildParser(tree: CommandTree, select: (r: ParseResult) => void, helpFo
     .usage(`$0 <command> [flags]\n\n${rootDescription}`)
     .version(false)
     .options(globalFlags)
-    .option('version', { type: 'boolean', describe: 'Print the version of kubectl gs' })
     .help('help')
     .alias('help', 'h')
     .strict()
@@ -70,7 +69,13 @@ function buildParser(tree: CommandTree, select: (r: ParseResult) => void, helpFo
     .parserConfiguration({ 'populate--': true });
   for (const def of tree.commands) addCommand(y, [], def, select);
   for (const group of tree.groups) addGroup(y, group, select, helpFor);
-  y.command('$0', false, () => {}, (argv) => (argv.version ? select({ kind: 'version' }) : helpFor([])));
+  // --version belongs to the root alone, as in cobra: `template app --version 1.2.3` means the app's version.
+  y.command(
+    '$0',
+    false,
+    (ry) => ry.option('version', { type: 'boolean', describe: 'Print the version of kubectl gs' }),
+    (argv) => (argv.version ? select({ kind: 'version' }) : helpFor([])),
+  );
   return y;
 }
 

@@ -53,8 +53,8 @@ export function renderApp(f: AppFlags, p: Problems): Manifest[] | undefined {
   }
   if (f.clusterName) p.add(checkDnsLabel('cluster-name', f.clusterName));
   if (f.organization) p.add(checkOrganization('organization', f.organization));
-  p.add(required('app-version', f.appVersion, 'the app version to install, e.g. --app-version 1.2.3'));
-  if (f.appVersion) p.add(checkSemver('app-version', f.appVersion.replace(/^v/, '')));
+  p.add(required('version', f.appVersion, 'the app version to install, e.g. --version 1.2.3'));
+  if (f.appVersion) p.add(checkSemver('version', f.appVersion.replace(/^v/, '')));
   const namespaceLabels = parseLabels('namespace-labels', f.namespaceLabels, p, { reserved: false });
   const namespaceAnnotations = parseAnnotations('namespace-annotations', f.namespaceAnnotations, p);
   const timeouts: Record<string, string> = {};

@@ -7,7 +7,7 @@ import { addFlags, readFlags, type FlagSpec } from './flagTable';
 const specs: FlagSpec[] = [
   { name: 'catalog', kind: 'string', describe: 'Catalog the app is in. (required)' },
   { name: 'name', kind: 'string', describe: 'Name of the app in the catalog. (required)' },
-  { name: 'app-version', kind: 'string', describe: 'App version to install, e.g. 1.2.3. (required; the Go tool calls it --version, which kubectl gs reserves for its own version)' },
+  { name: 'version', kind: 'string', alias: 'app-version', describe: 'App version to install, e.g. 1.2.3. (required)' },
   { name: 'target-namespace', kind: 'string', describe: 'Namespace the app is installed into. (required)' },
   { name: 'cluster-name', kind: 'string', describe: 'Workload cluster the app is installed in. (required unless --in-cluster)' },
   { name: 'organization', kind: 'string', describe: "Organization of the cluster: the App goes to org-<organization> instead of the cluster's namespace." },
@@ -44,14 +44,15 @@ export const definition = defineCommand<AppFlags>({
   name: 'app',
   describe: 'Template an App, with its user values ConfigMap and Secret from files. Works offline.',
   examples: [
-    ['$0 template app --catalog giantswarm --name ingress-nginx --app-version 3.0.0 --cluster-name mycluster --organization acme --target-namespace kube-system', 'An app for a workload cluster'],
-    ['$0 template app --catalog giantswarm --name ingress-nginx --app-version 3.0.0 --cluster-name mycluster --organization acme --target-namespace kube-system --user-configmap values.yaml', 'With user values'],
+    ['$0 template app --catalog giantswarm --name ingress-nginx --version 3.0.0 --cluster-name mycluster --organization acme --target-namespace kube-system', 'An app for a workload cluster'],
+    ['$0 template app --catalog giantswarm --name ingress-nginx --version 3.0.0 --cluster-name mycluster --organization acme --target-namespace kube-system --user-configmap values.yaml', 'With user values'],
   ],
   builder: (y) => addFlags(y, specs),
   options: (argv) => {
     const { values, given, problems } = readFlags(argv, specs);
     return {
       ...(values as Partial<AppFlags>),
+      appVersion: values.version as string | undefined,
       defaultingEnabled: given.includes('defaulting-enabled') ? (values.defaultingEnabled as boolean) : undefined,
       inCluster: values.inCluster as boolean,
       preventDeletion: values.preventDeletion as boolean,

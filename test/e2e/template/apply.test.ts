@@ -32,7 +32,7 @@ describe('kubectl gs template (built executable, real kube-apiserver)', () => {
   });
 
   it('the server check is real: it rejects an App without a version', async () => {
-    const r = await kubectlGs(['template', 'app', '--catalog', 'g', '--name', 'n', '--app-version', '1.0.0', '--cluster-name', 'test1', '--target-namespace', 't'], { env: offline });
+    const r = await kubectlGs(['template', 'app', '--catalog', 'g', '--name', 'n', '--version', '1.0.0', '--cluster-name', 'test1', '--target-namespace', 't'], { env: offline });
     expect(r.code).toBe(0);
     const broken = r.stdout.replace(/^  version: .*$/m, '');
     // --validate=false: the server's own schema check, not kubectl's client-side one, must reject it.

@@ -35,7 +35,7 @@ describe('command flags', () => {
   });
 
   it.each(everyCommand())('"%s" shadows no global flag', (_path, def) => {
-    const shadowing = commandFlagNames(def).filter((n) => globals.has(n) || n === 'help' || n === 'h' || n === 'version');
+    const shadowing = commandFlagNames(def).filter((n) => globals.has(n) || n === 'help' || n === 'h');
     expect(shadowing).toEqual([]);
   });
 });

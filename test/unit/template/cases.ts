@@ -105,11 +105,11 @@ export const goldenCases: GoldenCase[] = [
       '--oidc-username-claim', 'preferred_username',
     ],
   },
-  { name: 'app-workload-cluster', args: ['app', '--catalog', 'giantswarm', '--name', 'ingress-nginx', '--app-version', '3.0.0', '--cluster-name', 'test1', '--target-namespace', 'kube-system'] },
+  { name: 'app-workload-cluster', args: ['app', '--catalog', 'giantswarm', '--name', 'ingress-nginx', '--version', '3.0.0', '--cluster-name', 'test1', '--target-namespace', 'kube-system'] },
   {
     name: 'app-organization-values',
     args: [
-      'app', '--catalog', 'giantswarm', '--name', 'ingress-nginx', '--app-version', '3.0.0', '--cluster-name', 'test1', '--organization', 'acme',
+      'app', '--catalog', 'giantswarm', '--name', 'ingress-nginx', '--version', '3.0.0', '--cluster-name', 'test1', '--organization', 'acme',
       '--target-namespace', 'kube-system', '--user-configmap', join(fixtures, 'values.yaml'), '--user-secret', join(fixtures, 'secret-values.yaml'),
       '--prevent-deletion', '--namespace-labels', 'team=blue', '--namespace-annotations', 'owner=platform-team',
     ],
@@ -117,12 +117,12 @@ export const goldenCases: GoldenCase[] = [
   {
     name: 'app-defaulting-disabled-timeouts',
     args: [
-      'app', '--catalog', 'giantswarm', '--name', 'ingress-nginx', '--app-name', 'internal-ingress', '--app-version', '3.0.0', '--cluster-name', 'test1',
+      'app', '--catalog', 'giantswarm', '--name', 'ingress-nginx', '--app-name', 'internal-ingress', '--version', '3.0.0', '--cluster-name', 'test1',
       '--organization', 'acme', '--target-namespace', 'kube-system', '--no-defaulting-enabled', '--install-timeout', '6m', '--rollback-timeout', '420s',
       '--uninstall-timeout', '8m', '--upgrade-timeout', '1h30m',
     ],
   },
-  { name: 'app-in-cluster', args: ['app', '--catalog', 'control-plane-catalog', '--name', 'my-operator', '--app-version', '1.2.3', '--in-cluster', '--target-namespace', 'giantswarm', '--user-configmap', join(fixtures, 'values.yaml')] },
+  { name: 'app-in-cluster', args: ['app', '--catalog', 'control-plane-catalog', '--name', 'my-operator', '--version', '1.2.3', '--in-cluster', '--target-namespace', 'giantswarm', '--user-configmap', join(fixtures, 'values.yaml')] },
   {
     name: 'catalog-helm',
     args: ['catalog', '--name', 'my-catalog', '--target-namespace', 'org-acme', '--url', 'https://acme.github.io/my-catalog/', '--description', 'Our apps', '--logo', 'https://acme.example/logo.png'],

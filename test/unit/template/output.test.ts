@@ -47,7 +47,7 @@ describe('template --output', () => {
     const dir = workDir();
     const file = join(dir, 'app.yaml');
     writeFileSync(file, previous);
-    const r = await template(['app', '--catalog', 'g', '--name', 'n', '--app-version', '1.0.0', '--in-cluster', '--target-namespace', 't',
+    const r = await template(['app', '--catalog', 'g', '--name', 'n', '--version', '1.0.0', '--in-cluster', '--target-namespace', 't',
       '--user-configmap', join(dir, 'missing.yaml'), '--output', file]);
     expect(r.code).toBe(1);
     expect(readFileSync(file, 'utf8')).toBe(previous);

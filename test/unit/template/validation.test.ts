@@ -8,7 +8,7 @@ const capa = ['cluster', '--provider', 'capa', '--name', 'test1', '--organizatio
 const vcd = ['cluster', '--provider', 'cloud-director', '--name', 'test1', '--organization', 'acme', '--release', '35.0.0',
   '--cloud-director-vip-subnet', '10.0.0.1/24', '--cloud-director-org', 'o', '--cloud-director-ovdc', 'v', '--cloud-director-ovdc-network', 'n',
   '--cloud-director-site', 'https://vcd.example.com', '--oidc-issuer-url', 'https://dex.example.com', '--oidc-client-id', 'k'];
-const app = ['app', '--catalog', 'giantswarm', '--name', 'nginx', '--app-version', '1.0.0', '--cluster-name', 'test1', '--target-namespace', 'kube-system'];
+const app = ['app', '--catalog', 'giantswarm', '--name', 'nginx', '--version', '1.0.0', '--cluster-name', 'test1', '--target-namespace', 'kube-system'];
 const catalog = ['catalog', '--name', 'c', '--target-namespace', 'org-acme', '--url', 'https://example.com/c/', '--description', 'd', '--logo', 'https://example.com/l.png'];
 
 const cases: Array<[string, string[], string]> = [
@@ -65,11 +65,11 @@ const cases: Array<[string, string[], string]> = [
   ['cloud director org', ['cluster', '--provider', 'cloud-director', '--name', 'test1', '--organization', 'acme', '--release', '35.0.0', '--cloud-director-vip-subnet', '10.0.0.1/24'], '--cloud-director-org is required'],
   ['cloud director needs oidc', vcd.slice(0, -4), '--oidc-issuer-url is required for --provider cloud-director'],
   ['cloud director proxies', [...vcd, '--cloud-director-https-proxy', 'http://p.example.com'], 'go together: give all three or none'],
-  ['app missing catalog', ['app', '--name', 'nginx', '--app-version', '1.0.0', '--cluster-name', 'c', '--target-namespace', 'n'], '--catalog is required'],
-  ['app missing version', ['app', '--catalog', 'g', '--name', 'nginx', '--cluster-name', 'c', '--target-namespace', 'n'], '--app-version is required'],
-  ['app version', [...app, '--app-version', 'one'], '--app-version "one" is not a semantic version'],
-  ['app missing cluster', ['app', '--catalog', 'g', '--name', 'nginx', '--app-version', '1.0.0', '--target-namespace', 'n'], '--cluster-name is required'],
-  ['app missing target namespace', ['app', '--catalog', 'g', '--name', 'nginx', '--app-version', '1.0.0', '--cluster-name', 'c'], '--target-namespace is required'],
+  ['app missing catalog', ['app', '--name', 'nginx', '--version', '1.0.0', '--cluster-name', 'c', '--target-namespace', 'n'], '--catalog is required'],
+  ['app missing version', ['app', '--catalog', 'g', '--name', 'nginx', '--cluster-name', 'c', '--target-namespace', 'n'], '--version is required'],
+  ['app version', [...app, '--version', 'one'], '--version "one" is not a semantic version'],
+  ['app missing cluster', ['app', '--catalog', 'g', '--name', 'nginx', '--version', '1.0.0', '--target-namespace', 'n'], '--cluster-name is required'],
+  ['app missing target namespace', ['app', '--catalog', 'g', '--name', 'nginx', '--version', '1.0.0', '--cluster-name', 'c'], '--target-namespace is required'],
   ['app target namespace', [...app, '--target-namespace', 'Kube_System'], '--target-namespace "Kube_System" is not a valid name'],
   ['app organization', [...app, '--organization', 'a.b'], '--organization "a.b" is not a valid name'],
   ['app unreadable values', [...app, '--user-configmap', '/nonexistent/values.yaml'], '--user-configmap /nonexistent/values.yaml cannot be read (no such file)'],
