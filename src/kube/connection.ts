@@ -120,9 +120,19 @@ function overrideCluster(base: ClusterConfig, flags: GlobalOptions): ClusterConf
 
 function overrideUser(base: UserConfig, flags: GlobalOptions): UserConfig {
   const user = { ...base };
+  // A credential given as a flag replaces the kubeconfig's other kinds of credential (the flag is what the
+  // user means for this call; client-go refuses a token and basic auth together).
   if (flags.token) {
     user.token = flags.token;
     delete user.tokenFile;
+    delete user.username;
+    delete user.password;
+  }
+  if (flags.username || flags.password) {
+    delete user.token;
+    delete user.tokenFile;
+    delete user.exec;
+    delete user.authProvider;
   }
   if (flags.clientCertificate) {
     user.clientCertificate = flags.clientCertificate;

@@ -1,7 +1,9 @@
 // The Kubernetes client in-process against the real kube-apiserver: every auth mode, paging, writes, and
 // the failures users meet (server down, wrong CA, wrong name, bad token, RBAC, missing CRD, timeouts).
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
-import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpServer, type IncomingHttpHeaders, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { gzipSync } from 'node:zlib';
 import { createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -186,6 +188,89 @@ describe('paging, writes and discovery', () => {
     expect(await c.preferredVersion('apiextensions.k8s.io')).toBe('v1');
     expect(await c.preferredVersion('')).toBe('v1');
     expect(await c.preferredVersion('absent.kgs-e2e.example.com')).toBeUndefined();
+  });
+});
+
+describe('what goes on the wire (a loopback HTTPS receiver with the server certificate)', () => {
+  let seen: IncomingHttpHeaders[] = [];
+  let receiverUrl = '';
+  let close: () => Promise<void> = async () => {};
+  beforeAll(async () => {
+    const pki = join(apiServer().dir, 'pki');
+    const server = createHttpsServer({ key: readFileSync(join(pki, 'apiserver.key')), cert: readFileSync(join(pki, 'apiserver.crt')) }, (req, res) => {
+      seen.push(req.headers);
+      const body = JSON.stringify({ kind: 'Status', ok: true });
+      if (req.headers['accept-encoding']?.includes('gzip')) {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(gzipSync(body));
+      } else {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+      }
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    receiverUrl = `https://127.0.0.1:${(server.address() as { port: number }).port}`;
+    close = () => new Promise((r) => server.close(() => r()));
+  });
+  afterAll(() => close());
+  beforeEach(() => {
+    seen = [];
+  });
+
+  test('basic auth, impersonation headers, gzip answers decoded', async () => {
+    const c = await client({ server: receiverUrl, username: 'bob', password: 's3cret', as: 'alice', asGroup: ['devs', 'ops'], asUid: '42' });
+    expect(await c.get('/version')).toEqual({ kind: 'Status', ok: true });
+    const h = seen[0]!;
+    expect(h.authorization).toBe(`Basic ${Buffer.from('bob:s3cret').toString('base64')}`);
+    expect(h['impersonate-user']).toBe('alice');
+    expect(h['impersonate-group']).toBe('devs, ops');
+    expect(h['impersonate-uid']).toBe('42');
+    expect(h['user-agent']).toMatch(/^kubectl-gs\/\S+ \(linux\/(amd64|arm64)\)$/);
+    expect(h.accept).toBe('application/json');
+  });
+
+  test('--disable-compression asks for no gzip', async () => {
+    const c = await client({ server: receiverUrl, token: 't', disableCompression: true });
+    await c.get('/version');
+    expect(seen[0]!['accept-encoding']).toBeUndefined();
+    expect(seen[0]!.authorization).toBe('Bearer t');
+  });
+
+  test('--tls-server-name checks the certificate against that name', async () => {
+    const c = await client({ server: receiverUrl, token: 't', tlsServerName: 'localhost' });
+    expect(await c.get('/version')).toEqual({ kind: 'Status', ok: true });
+  });
+
+  test('request() sends JSON with its content type', async () => {
+    const c = await client({ server: receiverUrl, token: 't' });
+    await c.request('PATCH', '/api/v1/namespaces/x', { a: 1 }, 'application/merge-patch+json');
+    expect(seen[0]!['content-type']).toBe('application/merge-patch+json');
+  });
+});
+
+describe('exec credentials', () => {
+  test('a credential the server rejects is fetched again once (401 -> re-run the plugin)', async () => {
+    const s = apiServer();
+    const dir = mkdtempSync(join(tmp, 'refresh-'));
+    const counter = join(dir, 'count');
+    const plugin = join(dir, 'plugin.sh');
+    // First run: a stale token; later runs: the admin token.
+    writeFileSync(
+      plugin,
+      `#!/bin/sh
+n=$(cat ${counter} 2>/dev/null || echo 0); n=$((n+1)); echo $n > ${counter}
+if [ $n -eq 1 ]; then t=stale; else t=${s.adminToken}; fi
+printf '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"%s"}}' $t
+`,
+    );
+    chmodSync(plugin, 0o755);
+    const kubeconfig = writeKubeconfig(
+      { server: s.serverUrl, 'certificate-authority': s.caFile },
+      { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: plugin, interactiveMode: 'Never' } },
+    );
+    const c = await client({ kubeconfig });
+    expect(await getDefaultNamespace(c)).toBe('default');
+    await c.get('/version');
+    // Once stale, once refreshed, then cached for the rest of the invocation.
+    expect(readFileSync(counter, 'utf8').trim()).toBe('2');
   });
 });
 

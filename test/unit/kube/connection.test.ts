@@ -134,9 +134,12 @@ describe('flag overrides', () => {
     expect(c.user.clientKeyData).toBeUndefined();
   });
 
-  test('--username/--password', () => {
+  test('--username/--password replace the kubeconfig token; --token replaces basic auth', () => {
     const c = resolveConnection(config, { username: 'u', password: 'p' });
     expect(c.user).toMatchObject({ username: 'u', password: 'p' });
+    expect(c.user.token).toBeUndefined();
+    const t = resolveConnection(config, { token: 'x', username: undefined });
+    expect(t.user.username).toBeUndefined();
   });
 
   test('--as, --as-group, --as-uid replace the kubeconfig impersonation', () => {
