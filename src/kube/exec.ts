@@ -25,7 +25,7 @@ export interface ExecContext {
   stdinIsTTY: boolean;
 }
 
-function who(ctx: ExecContext): string {
+function who(ctx: { userName?: string }): string {
   return ctx.userName ? ` of user "${ctx.userName}"` : '';
 }
 
@@ -49,8 +49,7 @@ export async function runExecPlugin(exec: ExecConfig, ctx: ExecContext): Promise
       `the exec credential plugin${who(ctx)} uses apiVersion "${exec.apiVersion}"; supported are client.authentication.k8s.io/v1 and v1beta1: update the kubeconfig (e.g. log in again)`,
     );
   }
-  const mode = exec.interactiveMode ?? 'IfAvailable';
-  const interactive = mode !== 'Never' && ctx.stdinIsTTY;
+  const interactive = interactiveFor(exec, ctx);
   const env: NodeJS.ProcessEnv = { ...ctx.env };
   for (const { name, value } of exec.env) env[name] = value;
   env.KUBERNETES_EXEC_INFO = execInfo(exec, ctx, interactive);
@@ -76,6 +75,35 @@ export async function runExecPlugin(exec: ExecConfig, ctx: ExecContext): Promise
     throw new UserError(`the exec credential plugin "${exec.command}"${who(ctx)} ${how}; see its messages above, then log in again if needed`);
   }
   return parseExecCredential(stdout, exec, ctx.userName);
+}
+
+/**
+ * Whether the plugin may talk to the user, with client-go's rules: v1 must say interactiveMode (v1beta1
+ * defaults to IfAvailable); Always needs a terminal on stdin.
+ */
+export function interactiveFor(exec: ExecConfig, ctx: Pick<ExecContext, 'userName' | 'stdinIsTTY'>): boolean {
+  let mode = exec.interactiveMode;
+  if (!mode) {
+    if (exec.apiVersion === 'client.authentication.k8s.io/v1') {
+      throw new UserError(
+        `the exec credential plugin${who(ctx)} has no interactiveMode, which client.authentication.k8s.io/v1 requires; add interactiveMode: Never (or IfAvailable, Always) to the kubeconfig`,
+      );
+    }
+    mode = 'IfAvailable';
+  }
+  switch (mode) {
+    case 'Never':
+      return false;
+    case 'IfAvailable':
+      return ctx.stdinIsTTY;
+    case 'Always':
+      if (!ctx.stdinIsTTY) {
+        throw new UserError(`the exec credential plugin${who(ctx)} needs a terminal (interactiveMode: Always), but standard input is not one`);
+      }
+      return true;
+    default:
+      throw new UserError(`the exec credential plugin${who(ctx)} has an invalid interactiveMode "${mode}"; use Never, IfAvailable or Always`);
+  }
 }
 
 /** Validates a plugin's output the way client-go does. */

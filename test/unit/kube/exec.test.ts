@@ -2,7 +2,7 @@
 import { mkdtempSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execInfo, parseExecCredential, runExecPlugin, type ExecContext } from '../../../src/kube/exec';
+import { execInfo, interactiveFor, parseExecCredential, runExecPlugin, type ExecContext } from '../../../src/kube/exec';
 import type { ExecConfig } from '../../../src/kube/kubeconfig';
 
 const v1: ExecConfig = { apiVersion: 'client.authentication.k8s.io/v1', command: 'plugin', args: [], env: [], provideClusterInfo: false, interactiveMode: 'Never' };
@@ -14,6 +14,25 @@ test('KUBERNETES_EXEC_INFO without and with cluster info', () => {
   expect(JSON.parse(execInfo({ ...v1, provideClusterInfo: true }, ctx, true)).spec).toEqual({
     interactive: true,
     cluster: { server: 'https://api:6443', 'tls-server-name': 'n', 'certificate-authority-data': 'Q0E=' },
+  });
+});
+
+describe('interactiveMode (client-go rules)', () => {
+  const beta = { ...v1, apiVersion: 'client.authentication.k8s.io/v1beta1', interactiveMode: undefined };
+  test('v1beta1 defaults to IfAvailable: interactive only on a terminal', () => {
+    expect(interactiveFor(beta, { stdinIsTTY: true })).toBe(true);
+    expect(interactiveFor(beta, { stdinIsTTY: false })).toBe(false);
+  });
+  test('v1 must say it', () => {
+    expect(() => interactiveFor({ ...v1, interactiveMode: undefined }, { userName: 'u', stdinIsTTY: false })).toThrow(
+      'the exec credential plugin of user "u" has no interactiveMode, which client.authentication.k8s.io/v1 requires',
+    );
+  });
+  test('Never, Always, and nonsense', () => {
+    expect(interactiveFor(v1, { stdinIsTTY: true })).toBe(false);
+    expect(interactiveFor({ ...v1, interactiveMode: 'Always' }, { stdinIsTTY: true })).toBe(true);
+    expect(() => interactiveFor({ ...v1, interactiveMode: 'Always' }, { stdinIsTTY: false })).toThrow('needs a terminal');
+    expect(() => interactiveFor({ ...v1, interactiveMode: 'Sometimes' }, { stdinIsTTY: false })).toThrow('invalid interactiveMode "Sometimes"');
   });
 });
 
