@@ -136,13 +136,16 @@ export class RestClient implements KubeClient {
    * request to report. The socket does not hold the process open until a request takes it.
    */
   preconnect(): void {
-    if (!this.secure || this.preSocket || this.proxyEnv()) return;
-    let agent: HttpAgent;
     try {
-      agent = this.agentFor(this.staticTlsIdentity());
+      this.openEarly();
     } catch {
-      return;
+      // whatever failed here fails again, and is reported, on the first request
     }
+  }
+
+  private openEarly(): void {
+    if (!this.secure || this.preSocket || this.proxyEnv()) return;
+    const agent = this.agentFor(this.staticTlsIdentity());
     const pooled = agent as unknown as { createConnection(...args: unknown[]): Socket | undefined; options: Record<string, unknown> };
     const original = pooled.createConnection;
     const hostname = this.conn.server.hostname.replace(/^\[|\]$/g, '');

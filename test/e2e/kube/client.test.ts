@@ -274,6 +274,53 @@ printf '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential",
   });
 });
 
+describe('proxies', () => {
+  test('proxy-url: the request goes through an HTTP CONNECT proxy', async () => {
+    const s = apiServer();
+    const tunnels: string[] = [];
+    const open: Socket[] = [];
+    const proxy = createHttpServer();
+    proxy.on('connect', (req, clientSocket: Socket, head: Buffer) => {
+      tunnels.push(req.url ?? '');
+      const [host, port] = (req.url ?? '').split(':');
+      const { connect } = require('node:net') as typeof import('node:net');
+      const upstream = connect(Number(port), host, () => {
+        clientSocket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.write(head);
+        upstream.pipe(clientSocket).pipe(upstream);
+      });
+      open.push(clientSocket, upstream);
+      upstream.on('error', () => clientSocket.destroy());
+      clientSocket.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', () => r()));
+    const proxyUrl = `http://127.0.0.1:${(proxy.address() as { port: number }).port}`;
+    try {
+      const kubeconfig = writeKubeconfig({ server: s.serverUrl, 'certificate-authority': s.caFile, 'proxy-url': proxyUrl }, { token: s.adminToken });
+      const c = await client({ kubeconfig });
+      expect(await getDefaultNamespace(c)).toBe('default');
+      expect(tunnels).toEqual([new URL(s.serverUrl).host]);
+      c.close();
+    } finally {
+      for (const sock of open) sock.destroy();
+      await new Promise((r) => proxy.close(r));
+    }
+  });
+
+  test('HTTPS_PROXY is not used for a loopback server (as Go\'s ProxyFromEnvironment)', async () => {
+    const deadProxy = `http://127.0.0.1:${await freePort()}`;
+    const c = await client({}, { HTTPS_PROXY: deadProxy, https_proxy: deadProxy });
+    expect(await getDefaultNamespace(c)).toBe('default');
+  });
+
+  test('a socks5 proxy-url is refused in one line', async () => {
+    const s = apiServer();
+    const kubeconfig = writeKubeconfig({ server: s.serverUrl, 'certificate-authority': s.caFile, 'proxy-url': 'socks5://127.0.0.1:1080' }, { token: s.adminToken });
+    const err = await failure((await client({ kubeconfig })).get('/version'));
+    expect(err.message).toBe('proxy-url "socks5://127.0.0.1:1080" of cluster "c" is not supported: use an http:// or https:// proxy');
+  });
+});
+
 describe('connections', () => {
   test('one TLS connection serves every request of an invocation (preconnect + keep-alive)', async () => {
     const s = apiServer();
