@@ -40,8 +40,14 @@ interface Credentials {
 interface RawResponse {
   status: number;
   contentType?: string;
+  /** Seconds from a Retry-After header, when the server sent one. */
+  retryAfter?: number;
   body: Buffer;
 }
+
+/** Like client-go: a 429 or 5xx that carries Retry-After is tried again (the server asked us to). */
+const maxRetries = 3;
+const maxRetryWaitMs = 10_000;
 
 const tlsUnknownAuthority = new Set([
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
@@ -190,6 +196,10 @@ export class RestClient implements KubeClient {
       this.credentials = undefined;
       res = await this.send(facts, query, payload, contentType, options);
     }
+    for (let retry = 0; retry < maxRetries && res.retryAfter !== undefined && (res.status === 429 || res.status >= 500); retry++) {
+      await new Promise((r) => setTimeout(r, Math.min(res.retryAfter! * 1000, maxRetryWaitMs)));
+      res = await this.send(facts, query, payload, contentType, options);
+    }
     return this.decode<T>(facts, res);
   }
 
@@ -317,7 +327,8 @@ export class RestClient implements KubeClient {
               return;
             }
           }
-          finish(undefined, { status: res.statusCode ?? 0, contentType: res.headers['content-type'], body });
+          const retryAfter = /^\d+$/.test(res.headers['retry-after'] ?? '') ? Number(res.headers['retry-after']) : undefined;
+          finish(undefined, { status: res.statusCode ?? 0, contentType: res.headers['content-type'], retryAfter, body });
         });
       });
       req.end(payload);

@@ -199,6 +199,14 @@ describe('what goes on the wire (a loopback HTTPS receiver with the server certi
     const pki = join(apiServer().dir, 'pki');
     const server = createHttpsServer({ key: readFileSync(join(pki, 'apiserver.key')), cert: readFileSync(join(pki, 'apiserver.crt')) }, (req, res) => {
       seen.push(req.headers);
+      if (req.url === '/busy' && seen.length < 3) {
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '0' }).end('{"kind":"Status","message":"too many requests"}');
+        return;
+      }
+      if (req.url === '/always-busy') {
+        res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '0' }).end('{"kind":"Status","message":"the server is shutting down"}');
+        return;
+      }
       const body = JSON.stringify({ kind: 'Status', ok: true });
       if (req.headers['accept-encoding']?.includes('gzip')) {
         res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(gzipSync(body));
@@ -237,6 +245,17 @@ describe('what goes on the wire (a loopback HTTPS receiver with the server certi
   test('--tls-server-name checks the certificate against that name', async () => {
     const c = await client({ server: receiverUrl, token: 't', tlsServerName: 'localhost' });
     expect(await c.get('/version')).toEqual({ kind: 'Status', ok: true });
+  });
+
+  test('429 with Retry-After is retried; a server that stays busy is reported after 3 retries', async () => {
+    const c = await client({ server: receiverUrl, token: 't' });
+    expect(await c.get('/busy')).toEqual({ kind: 'Status', ok: true });
+    expect(seen).toHaveLength(3);
+    seen = [];
+    const err = await failure(c.get('/always-busy'));
+    expect(seen).toHaveLength(4);
+    expect((err as KubeApiError).code).toBe(503);
+    expect(err.message).toBe(`the API server ${new URL(receiverUrl).host} failed (503): the server is shutting down`);
   });
 
   test('request() sends JSON with its content type', async () => {
