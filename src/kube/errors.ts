@@ -125,7 +125,8 @@ export function connectTimeoutError(facts: RequestFacts, ms: number): UserError 
   );
 }
 
-const tlsUnknownAuthority = new Set([
+/** Node's codes for "the server's certificate chain does not lead to a CA we trust". */
+export const tlsUnknownAuthority = new Set([
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
   'SELF_SIGNED_CERT_IN_CHAIN',
   'DEPTH_ZERO_SELF_SIGNED_CERT',
