@@ -95,6 +95,16 @@ describe('which files', () => {
     expect(kubeconfigFiles(undefined, { KUBECONFIG: list }, io())).toEqual([second, first]);
   });
 
+  test('KUBECONFIG uses the platform list separator (";" on Windows)', () => {
+    expect(kubeconfigFiles(undefined, { KUBECONFIG: `${first};${second}` }, { ...io(), delimiter: ';' })).toEqual([first, second]);
+  });
+
+  test('an empty KUBECONFIG means ~/.kube/config, as kubectl', () => {
+    const home = join(root, 'home2');
+    file('home2/.kube/config', 'clusters: []\n');
+    expect(kubeconfigFiles(undefined, { KUBECONFIG: '' }, io({ home }))).toEqual([join(home, '.kube/config')]);
+  });
+
   test('else ~/.kube/config, or nothing', () => {
     const home = join(root, 'home');
     file('home/.kube/config', 'clusters: []\n');
