@@ -196,8 +196,8 @@ describe('what goes on the wire (a loopback HTTPS receiver with the server certi
   let receiverUrl = '';
   let close: () => Promise<void> = async () => {};
   beforeAll(async () => {
-    const pki = join(apiServer().dir, 'pki');
-    const server = createHttpsServer({ key: readFileSync(join(pki, 'apiserver.key')), cert: readFileSync(join(pki, 'apiserver.crt')) }, (req, res) => {
+    const { servingKeyFile, servingCertFile } = apiServer();
+    const server = createHttpsServer({ key: readFileSync(servingKeyFile), cert: readFileSync(servingCertFile) }, (req, res) => {
       seen.push(req.headers);
       if (req.url === '/busy' && seen.length < 3) {
         res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '0' }).end('{"kind":"Status","message":"too many requests"}');

@@ -36,6 +36,10 @@ export interface ApiServerFacts {
   execV1beta1Script: string;
   /** A second CA that signed nothing: for "unknown authority" tests. */
   otherCaFile: string;
+  /** The API server's own serving certificate + key (valid for 127.0.0.1 and localhost, signed by caFile):
+   *  lets a test run a loopback HTTPS receiver that clients of this kubeconfig trust. */
+  servingCertFile: string;
+  servingKeyFile: string;
 }
 
 export interface ApiServer extends ApiServerFacts {
@@ -213,6 +217,8 @@ export async function startApiServer(): Promise<ApiServer> {
     execV1Script: join(dir, 'exec-credential-v1.sh'),
     execV1beta1Script: join(dir, 'exec-credential-v1beta1.sh'),
     otherCaFile: join(pki, 'other-ca.crt'),
+    servingCertFile: join(pki, 'apiserver.crt'),
+    servingKeyFile: join(pki, 'apiserver.key'),
   };
   // Static tokens: token,user,uid,"groups". system:masters is cluster-admin under RBAC; viewer has nothing.
   writeFileSync(join(pki, 'tokens.csv'), `${facts.adminToken},admin,admin-uid,"system:masters"\n${facts.viewerToken},viewer,viewer-uid,""\n`);
@@ -240,7 +246,7 @@ export async function startApiServer(): Promise<ApiServer> {
       '--etcd-servers', etcdUrl,
       '--bind-address', '127.0.0.1', '--advertise-address', '127.0.0.1',
       '--secure-port', String(apiPort), '--insecure-port', '0',
-      '--tls-cert-file', join(pki, 'apiserver.crt'), '--tls-private-key-file', join(pki, 'apiserver.key'),
+      '--tls-cert-file', facts.servingCertFile, '--tls-private-key-file', facts.servingKeyFile,
       '--client-ca-file', facts.caFile,
       '--token-auth-file', join(pki, 'tokens.csv'),
       '--authorization-mode', 'RBAC',
