@@ -38,6 +38,7 @@ export function execInfo(exec: ExecConfig, ctx: ExecContext, interactive: boolea
     if (ctx.cluster.insecureSkipTlsVerify) cluster['insecure-skip-tls-verify'] = true;
     if (ctx.caData) cluster['certificate-authority-data'] = ctx.caData;
     if (ctx.cluster.proxyUrl) cluster['proxy-url'] = ctx.cluster.proxyUrl;
+    if (ctx.cluster.execExtension !== undefined) cluster.config = ctx.cluster.execExtension;
     spec.cluster = cluster;
   }
   return JSON.stringify({ kind: 'ExecCredential', apiVersion: exec.apiVersion, spec });

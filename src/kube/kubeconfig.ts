@@ -19,6 +19,8 @@ export interface ClusterConfig {
   tlsServerName?: string;
   proxyUrl?: string;
   disableCompression?: boolean;
+  /** The cluster extension "client.authentication.k8s.io/exec": handed to exec plugins with provideClusterInfo. */
+  execExtension?: unknown;
 }
 
 export interface ExecConfig {
@@ -175,6 +177,7 @@ export function parseKubeconfig(text: string, file: string): Kubeconfig {
       tlsServerName: str(body['tls-server-name']),
       proxyUrl: str(body['proxy-url']),
       disableCompression: bool(body['disable-compression']),
+      execExtension: execExtension(body.extensions),
     });
   }
   for (const { name, body } of namedEntries(doc.users, 'user', file)) {
@@ -185,6 +188,12 @@ export function parseKubeconfig(text: string, file: string): Kubeconfig {
   }
   out.currentContext = str(doc['current-context']);
   return out;
+}
+
+function execExtension(extensions: unknown): unknown {
+  if (!Array.isArray(extensions)) return undefined;
+  const entry = extensions.find((e) => isObject(e) && e.name === 'client.authentication.k8s.io/exec');
+  return isObject(entry) ? entry.extension : undefined;
 }
 
 function parseUser(body: Raw, path: (p: string | undefined) => string | undefined, name: string, file: string): UserConfig {

@@ -15,6 +15,8 @@ test('KUBERNETES_EXEC_INFO without and with cluster info', () => {
     interactive: true,
     cluster: { server: 'https://api:6443', 'tls-server-name': 'n', 'certificate-authority-data': 'Q0E=' },
   });
+  const withExtension = { ...ctx, cluster: { ...ctx.cluster, execExtension: { audience: 'mc' } } };
+  expect(JSON.parse(execInfo({ ...v1, provideClusterInfo: true }, withExtension, false)).spec.cluster.config).toEqual({ audience: 'mc' });
 });
 
 describe('interactiveMode (client-go rules)', () => {

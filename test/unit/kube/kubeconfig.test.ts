@@ -179,6 +179,14 @@ describe('bad files', () => {
     expect(() => parseKubeconfig('clusters: {a: 1}', '/x/config')).toThrow('kubeconfig /x/config: "clusters" must be a list');
   });
 
+  test('the exec cluster extension is kept for plugins', () => {
+    const c = parseKubeconfig(
+      'clusters:\n- name: x\n  cluster:\n    server: https://x\n    extensions:\n    - name: other\n      extension: 1\n    - name: client.authentication.k8s.io/exec\n      extension: {audience: mc}\n',
+      '/x/config',
+    );
+    expect(c.clusters.get('x')?.execExtension).toEqual({ audience: 'mc' });
+  });
+
   test('an empty file is an empty configuration; JSON is read too', () => {
     expect(parseKubeconfig('', '/x/config').clusters.size).toBe(0);
     const json = parseKubeconfig('{"clusters":[{"name":"j","cluster":{"server":"https://j"}}]}', '/x/config');
