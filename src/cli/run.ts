@@ -22,7 +22,7 @@ export async function runCli(args: string[], deps: Deps, tree: CommandTree = com
       deps.stdout.write(`kubectl gs version ${buildInfo.version}\n`);
       return 0;
     case 'error':
-      deps.stderr.write(`error: ${oneLine(parsed.message)}\nSee 'kubectl gs --help' for usage.\n`);
+      deps.stderr.write(`error: ${oneLine(parsed.message)}${parsed.message.includes('did you mean') ? '' : usageHint(args)}\n`);
       return 1;
   }
   const global = pickGlobalOptions(parsed.argv);
@@ -55,6 +55,16 @@ async function startTelemetry(path: string[], definition: CommandDefinition<unkn
   } catch {
     return undefined;
   }
+}
+
+/** Where to read about the command the user was typing: "; see 'kubectl gs get clusters --help'". */
+function usageHint(args: string[]): string {
+  const words: string[] = [];
+  for (const a of args) {
+    if (a.startsWith('-') || words.length === 2) break;
+    words.push(a);
+  }
+  return `; see 'kubectl gs ${[...words, '--help'].join(' ')}'`;
 }
 
 // yargs joins "Unknown argument" and "Did you mean" with a newline; users get them on one line.

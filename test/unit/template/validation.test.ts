@@ -111,7 +111,7 @@ describe('template input validation', () => {
   it('says which flag is unknown, as kubectl does', async () => {
     const r = await template([...capa, '--regoin', 'eu-west-1']);
     expect(r.code).toBe(1);
-    expect(r.stderr.split('\n')[0]).toBe('error: unknown flag: --regoin');
+    expect(r.stderr).toBe("error: unknown flag: --regoin; see 'kubectl gs template cluster --help'\n");
   });
 
   it.each(['namespace', 'cluster', 'server', 'token', 'user', 'context'])('keeps the global --%s flag for kubectl, not for the command', async (flag) => {
