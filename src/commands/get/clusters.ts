@@ -32,12 +32,13 @@ export async function run(opts: GetOptions, deps: Deps): Promise<number> {
   const engine = await import('./engine');
   const session = await engine.openSession(opts, deps, true);
   // v1beta2 where the server has it, else v1beta1: whatever the server prefers.
-  const version = await engine.preferredVersion(session.client, clusterTypeBase);
-  return engine.getSimple(deps, opts, { ...clusterTypeBase, version }, clusterTable(deps.now()), {
-    what: 'clusters',
-    namespaced: true,
-    hint: ['To create a cluster, please check', '', '  kubectl gs template cluster --help'],
-  }, {}, session);
+  return engine.withPreferredVersion(session, deps, clusterTypeBase, (version) =>
+    engine.getSimple(deps, opts, { ...clusterTypeBase, version }, clusterTable(deps.now()), {
+      what: 'clusters',
+      namespaced: true,
+      hint: ['To create a cluster, please check', '', '  kubectl gs template cluster --help'],
+    }, {}, session),
+  );
 }
 
 export const definition = defineCommand<GetOptions>({

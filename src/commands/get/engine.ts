@@ -58,11 +58,29 @@ export function notFoundError(rt: ResourceType, name: string, namespace: string 
   return new UserError(`${qualifiedName(rt)} "${name}" not found in namespace "${namespace}"; add -A to look in all namespaces`);
 }
 
-/** The version of a group the server prefers (e.g. v1beta2 over v1beta1), or the not-served error. */
-export async function preferredVersion(client: KubeClient, rt: Omit<ResourceType, 'version'>): Promise<string> {
-  const version = await client.preferredVersion(rt.group);
-  if (!version) throw notServedError({ ...rt, version: '' });
-  return version;
+/**
+ * Runs `body` with the version of the group the server prefers (e.g. v1beta2 over v1beta1), taken from the
+ * discovery cache when fresh. If the server no longer serves a cached version, the entry is dropped and
+ * body runs once more with the server's answer (nothing has been printed then: the first request failed).
+ */
+export async function withPreferredVersion<R>(
+  session: Session,
+  deps: Deps,
+  rt: Omit<ResourceType, 'version'>,
+  body: (version: string) => Promise<R>,
+): Promise<R> {
+  const { forgetPreferredVersion, preferredVersionCached } = await import('./discoveryCache');
+  const first = await preferredVersionCached(session.client, deps, rt.group);
+  if (!first.version) throw notServedError({ ...rt, version: '' });
+  try {
+    return await body(first.version);
+  } catch (err) {
+    if (!first.cached || !(err instanceof NotServedError)) throw err;
+  }
+  forgetPreferredVersion(session.client, deps, rt.group);
+  const fresh = await preferredVersionCached(session.client, deps, rt.group);
+  if (!fresh.version) throw notServedError({ ...rt, version: '' });
+  return body(fresh.version);
 }
 
 export interface Scope {
@@ -104,9 +122,20 @@ export async function fetchObject(client: KubeClient, rt: ResourceType, namespac
     // A 404 means either "no such object" (the server's Status names it) or "no such resource type".
     if ((err as { status?: { details?: { name?: string } } }).status?.details?.name) return undefined;
   }
-  // Without the Status to tell, ask whether the group is served (a request only on this failure path).
-  if (!(await client.preferredVersion(rt.group))) throw notServedError(rt);
+  // Without the Status to tell, ask whether this version is served (a request only on this failure path).
+  if ((await client.preferredVersion(rt.group)) !== rt.version && !(await servesVersion(client, rt))) throw notServedError(rt);
   return undefined;
+}
+
+/** Whether the server serves the resource type's group in its version (GET /apis/<group>/<version>). */
+async function servesVersion(client: KubeClient, rt: ResourceType): Promise<boolean> {
+  try {
+    await client.get(`/apis/${rt.group}/${rt.version}`);
+    return true;
+  } catch (err) {
+    if (isNotFound(err)) return false;
+    throw err;
+  }
 }
 
 function listQuery(selector: string | undefined, fieldSelector?: string): Query {

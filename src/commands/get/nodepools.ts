@@ -59,9 +59,13 @@ export function nodePoolSelector(selector: string | undefined, clusterName: stri
 
 export async function run(opts: NodePoolOptions, deps: Deps): Promise<number> {
   const engine = await import('./engine');
+  const session = await engine.openSession(opts, deps, true);
+  return engine.withPreferredVersion(session, deps, machineDeploymentBase, (version) => list(engine, session, version, opts, deps));
+}
+
+async function list(engine: typeof import('./engine'), session: import('./engine').Session, version: string, opts: NodePoolOptions, deps: Deps): Promise<number> {
   const { ListPrinter } = await import('../../output/printer');
-  const { client, scope } = await engine.openSession(opts, deps, true);
-  const version = await engine.preferredVersion(client, machineDeploymentBase);
+  const { client, scope } = session;
   const md = { ...machineDeploymentBase, version };
   const mp = { ...machinePoolBase, version };
   const po = engine.printOptions(md, scope, opts, nodePoolTable(deps.now()));

@@ -13,6 +13,8 @@ export interface FakeKubeOptions {
   namespace?: string;
   /** group -> preferred version; a group not listed is not served. */
   groups?: Record<string, string>;
+  /** group -> the only versions served (default: any version of a served group). */
+  servedVersions?: Record<string, string[]>;
   /** Paths (or path prefixes) that answer 403. */
   forbidden?: string[];
   /** The SelfSubjectRulesReview answer. */
@@ -74,6 +76,8 @@ export class FakeKube implements KubeClient {
   private served(prefix: string): boolean {
     const m = /^\/apis\/([^/]+)\/([^/]+)$/.exec(prefix);
     if (!m) return true;
+    const only = this.opts.servedVersions?.[m[1]];
+    if (only && !only.includes(m[2])) return false;
     return this.opts.groups?.[m[1]] !== undefined || this.stored.some((s) => s.prefix === prefix);
   }
 
@@ -97,6 +101,10 @@ export class FakeKube implements KubeClient {
   async get<T>(path: string, _query?: Query): Promise<T> {
     this.requests.push(`GET ${path}`);
     this.check(path);
+    if (/^\/apis\/[^/]+\/[^/]+$/.test(path)) {
+      if (!this.served(path)) throw new HttpError(404, 'the server could not find the requested resource');
+      return { kind: 'APIResourceList', groupVersion: path.slice(6) } as T;
+    }
     const p = this.parse(path);
     if (!this.served(p.prefix)) throw new HttpError(404, 'the server could not find the requested resource');
     const found = this.select(p.prefix, p.plural, p.namespace).find((o) => o.metadata.name === p.name);

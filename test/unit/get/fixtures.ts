@@ -111,8 +111,14 @@ export function catalogEntry(catalogName: string, appName: string, version: stri
 
 /** Runs `kubectl gs <args>` in-process against a fake cluster. */
 export async function gs(kube: FakeKube, ...args: string[]): Promise<{ code: number; deps: FakeDeps; out: string; err: string }> {
+  return gsWith(kube, {}, ...args);
+}
+
+/** The same with some deps replaced (e.g. a cacheDir shared between runs, or the time). */
+export async function gsWith(kube: FakeKube, overrides: Partial<FakeDeps>, ...args: string[]): Promise<{ code: number; deps: FakeDeps; out: string; err: string }> {
   const contextNamespace = kube.namespace;
   const deps = fakeDeps({
+    ...overrides,
     kube: async (global) => {
       kube.namespace = global.namespace ?? contextNamespace;
       return kube;
