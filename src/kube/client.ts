@@ -74,10 +74,16 @@ export interface KubeClient {
 
 /** Reads the kubeconfig as kubectl does, applies the connection flags, and returns a client (no request yet). */
 export async function createKubeClient(global: GlobalOptions, env: NodeJS.ProcessEnv): Promise<KubeClient> {
-  const { loadKubeconfig } = await import('./kubeconfig');
+  const { loadKubeconfig, realIo } = await import('./kubeconfig');
   const { resolveConnection } = await import('./connection');
   const { RestClient } = await import('./restClient');
-  const client = new RestClient(resolveConnection(loadKubeconfig(global.kubeconfig, env), global), env);
+  const io = realIo(env);
+  let config = loadKubeconfig(global.kubeconfig, env, io);
+  if (!global.kubeconfig && env.KUBERNETES_SERVICE_HOST) {
+    const { inClusterConfig, isEmptyConfig } = await import('./inCluster');
+    if (isEmptyConfig(config, global)) config = inClusterConfig(env, io) ?? config;
+  }
+  const client = new RestClient(resolveConnection(config, global), env);
   // Start the TLS handshake now: it overlaps with the command's own loading before its first request.
   client.preconnect();
   return client;
