@@ -195,9 +195,25 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-/** Starts etcd + kube-apiserver on free loopback ports and waits until /readyz answers 200. */
+/** A start that failed because another process took one of the ports between our check and the bind. */
+class PortTakenError extends Error {}
+
+/**
+ * Starts etcd + kube-apiserver on free loopback ports and waits until /readyz answers 200 and the
+ * "default" namespace exists. A port grabbed by someone else in the meantime means another try.
+ */
 export async function startApiServer(): Promise<ApiServer> {
   const bin = findBinaries();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(bin);
+    } catch (err) {
+      if (!(err instanceof PortTakenError) || attempt >= 3) throw err;
+    }
+  }
+}
+
+async function startOnce(bin: string): Promise<ApiServer> {
   const dir = mkdtempSync(join(tmpdir(), 'kgs-apiserver-'));
   const pki = join(dir, 'pki');
   mkdirSync(pki);
@@ -293,6 +309,7 @@ export async function startApiServer(): Promise<ApiServer> {
       const why = dead ? `${dead} exited` : 'kube-apiserver not ready after 90s';
       const logs = `--- apiserver.log ---\n${tail(apiLog)}\n--- etcd.log ---\n${tail(etcdLog)}`;
       await stop();
+      if (dead && /address already in use/.test(logs)) throw new PortTakenError(`${why}: a port was taken`);
       throw new Error(`${why}\n${logs}`);
     }
     await sleep(200);
