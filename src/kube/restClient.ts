@@ -270,7 +270,8 @@ export class RestClient implements KubeClient {
   ): Promise<RawResponse> {
     const url = this.conn.server;
     const agent = this.agentFor(creds);
-    const requestPath = this.basePath + facts.path + queryString(query);
+    const qs = queryString(query);
+    const requestPath = this.basePath + facts.path + (qs && facts.path.includes('?') ? `&${qs.slice(1)}` : qs);
     const timeoutMs = this.conn.timeoutMs;
     return new Promise<RawResponse>((resolve, reject) => {
       const timers: NodeJS.Timeout[] = [];

@@ -151,6 +151,13 @@ describe('paging, writes and discovery', () => {
     expect(pages.flat()).toEqual(Array.from({ length: 25 }, (_, i) => `cm-${String(i).padStart(2, '0')}`));
   });
 
+  test('a path that carries its own query keeps it next to the query argument', async () => {
+    const c = await client();
+    const list = await c.get<{ items: KubeObject[] }>(`/api/v1/namespaces/${ns}/configmaps?labelSelector=paging%3Dyes`, { limit: 2 });
+    expect(list.items).toHaveLength(2);
+    expect(list.items.every((o) => o.metadata.labels?.paging === 'yes')).toBe(true);
+  });
+
   test('listPages defaults to one page of up to 500', async () => {
     const c = await client();
     let calls = 0;
