@@ -72,7 +72,8 @@ export interface KubeClient {
   close(): void;
 }
 
-/** Reads the kubeconfig as kubectl does, applies the connection flags, and returns a client (no request yet). */
+/** Reads the kubeconfig as kubectl does (or the pod's service account), applies the connection flags, and
+ *  returns a client. It sends no request, but starts its TLS connection right away (preconnect). */
 export async function createKubeClient(global: GlobalOptions, env: NodeJS.ProcessEnv): Promise<KubeClient> {
   const { loadKubeconfig, realIo } = await import('./kubeconfig');
   const { resolveConnection } = await import('./connection');
