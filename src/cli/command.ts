@@ -30,6 +30,11 @@ export interface CommandGroup {
   describe: string;
   examples?: Array<[string, string]>;
   commands: Array<CommandDefinition<any>>;
+  /**
+   * Optional: parses the group's common invocations without yargs (see src/commands/get/fastArgs.ts);
+   * returns undefined for anything it does not handle, which then goes through yargs.
+   */
+  fastParse?: (args: string[]) => { path: string[]; definition: CommandDefinition<any>; argv: Record<string, unknown> } | undefined;
 }
 
 /** Helps a module declare its definition with run() typed against its own options. */

@@ -4,7 +4,7 @@ import { defineCommand } from '../../cli/command';
 import type { Deps } from '../../cli/deps';
 import type { KubeObject } from '../../kube/client';
 import type { TableSpec } from '../../output/printer';
-import { addNoHeaders, getOptions, type GetOptions } from './flags';
+import { addFlags, getOptions, noHeadersFlag, type GetOptions } from './flags';
 import { field } from './labels';
 
 const all = 'All';
@@ -81,6 +81,8 @@ export function controllerVersion(pods: KubeObject[]): string {
 
 export const capiTable: TableSpec = { headers: ['TYPE', 'PROVIDER', 'NAME', 'VERSION'], row: () => [] };
 
+export const flags = [noHeadersFlag];
+
 export async function run(opts: GetOptions, deps: Deps): Promise<number> {
   const client = await deps.kube(opts.global);
   const wanted = new Set(capiCrds.map(([, name]) => name));
@@ -115,7 +117,7 @@ export const definition = defineCommand<GetOptions>({
   aliases: ['capi'],
   describe: 'Display information about Cluster API CRDs and controllers',
   examples: [['$0 get cluster-api', 'Show installed Cluster API CRD versions and controller versions']],
-  builder: addNoHeaders,
+  builder: (y) => addFlags(y, flags),
   options: getOptions,
   run,
 });

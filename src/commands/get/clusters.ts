@@ -5,7 +5,7 @@ import type { Deps } from '../../cli/deps';
 import type { KubeObject } from '../../kube/client';
 import { age } from '../../output/age';
 import type { TableSpec } from '../../output/printer';
-import { addGetFlags, getOptions, type GetOptions } from './flags';
+import { addFlags, getFlagSpecs, getOptions, type GetOptions } from './flags';
 import { annotation, label, naValue, str } from './labels';
 
 export const clusterTypeBase = { group: 'cluster.x-k8s.io', plural: 'clusters', kind: 'Cluster', namespaced: true } as const;
@@ -27,6 +27,8 @@ export function clusterTable(now: Date): TableSpec {
     },
   };
 }
+
+export const flags = getFlagSpecs();
 
 export async function run(opts: GetOptions, deps: Deps): Promise<number> {
   const engine = await import('./engine');
@@ -51,7 +53,7 @@ export const definition = defineCommand<GetOptions>({
     ['$0 get clusters -A', 'List all clusters you have access to'],
     ['$0 get clusters f83ir -o yaml', 'Show one cluster as YAML'],
   ],
-  builder: (y) => addGetFlags(y, { name: 'Name of the cluster' }),
+  builder: (y) => addFlags(y, flags, 'Name of the cluster'),
   options: getOptions,
   run,
 });

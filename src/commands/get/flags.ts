@@ -1,5 +1,7 @@
 // The flags every `kubectl gs get` command shares, named as kubectl names them: -o/--output,
 // --no-headers, -A/--all-namespaces, -l/--selector. (-n/--namespace is a global connection flag.)
+// Flags are declared as data (FlagSpec) so that yargs and the fast argument parser (fastArgs.ts), which
+// answers the common `get` invocations without loading yargs, read the same declarations.
 import type { Argv } from 'yargs';
 import type { GlobalOptions } from '../../cli/globalFlags';
 
@@ -13,35 +15,55 @@ export interface GetOptions {
   global: GlobalOptions;
 }
 
+export interface FlagSpec {
+  name: string;
+  alias?: string;
+  type: 'boolean' | 'string' | 'number';
+  default?: boolean | number;
+  describe: string;
+  hidden?: boolean;
+}
+
 export interface FlagChoices {
   /** Cluster-scoped resources hide -A (accepted and ignored). */
   namespaced?: boolean;
   /** Commands that print only a table take no -o. */
   output?: boolean;
-  /** Describes the optional [name] positional; omit for commands without one. */
-  name?: string;
 }
 
-export function addGetFlags(y: Argv, choices: FlagChoices = {}): Argv {
+export const noHeadersFlag: FlagSpec = { name: 'no-headers', type: 'boolean', default: false, describe: 'Do not print the table header' };
+
+export function getFlagSpecs(choices: FlagChoices = {}): FlagSpec[] {
   const { namespaced = true, output = true } = choices;
-  // A string, always: names such as "12345" must not turn into numbers.
-  if (choices.name) y.positional('name', { type: 'string', describe: choices.name });
-  if (output) y.option('output', { alias: 'o', type: 'string', describe: 'Output format: json, yaml or name (default: a table)', requiresArg: true });
-  addNoHeaders(y);
-  y.option('selector', { alias: 'l', type: 'string', describe: 'Label selector to filter on, e.g. -l key1=value1,key2=value2', requiresArg: true });
-  // Cluster-scoped resources accept -A and ignore it, as kubectl does (`kubectl get nodes -A`).
-  y.option('all-namespaces', {
-    alias: 'A', type: 'boolean', default: false, hidden: !namespaced,
-    describe: 'List the objects across all namespaces; the namespace of the current context (or -n) is ignored',
-  });
-  return y;
+  return [
+    ...(output ? [{ name: 'output', alias: 'o', type: 'string', describe: 'Output format: json, yaml or name (default: a table)' } as FlagSpec] : []),
+    noHeadersFlag,
+    { name: 'selector', alias: 'l', type: 'string', describe: 'Label selector to filter on, e.g. -l key1=value1,key2=value2' },
+    // Cluster-scoped resources accept -A and ignore it, as kubectl does (`kubectl get nodes -A`).
+    {
+      name: 'all-namespaces', alias: 'A', type: 'boolean', default: false, hidden: !namespaced,
+      describe: 'List the objects across all namespaces; the namespace of the current context (or -n) is ignored',
+    },
+  ];
 }
 
-/** --no-headers as kubectl spells it; yargs would otherwise read it as the negation of "--headers". */
-export function addNoHeaders(y: Argv): Argv {
-  return y
-    .parserConfiguration({ 'boolean-negation': false })
-    .option('no-headers', { type: 'boolean', default: false, describe: 'Do not print the table header' });
+/** Declares the flags to yargs; `name` describes the optional [name] positional. */
+export function addFlags(y: Argv, flags: FlagSpec[], name?: string): Argv {
+  // A string, always: names such as "12345" must not turn into numbers.
+  if (name) y.positional('name', { type: 'string', describe: name });
+  // --no-headers as kubectl spells it; yargs would otherwise read it as the negation of "--headers".
+  if (flags.some((f) => f.name === noHeadersFlag.name)) y.parserConfiguration({ 'boolean-negation': false });
+  for (const f of flags) {
+    y.option(f.name, {
+      type: f.type,
+      describe: f.describe,
+      ...(f.alias ? { alias: f.alias } : {}),
+      ...(f.default !== undefined ? { default: f.default } : {}),
+      ...(f.hidden ? { hidden: true } : {}),
+      ...(f.type !== 'boolean' ? { requiresArg: true } : {}),
+    });
+  }
+  return y;
 }
 
 export function getOptions(argv: Record<string, unknown>, global: GlobalOptions): GetOptions {

@@ -1,12 +1,16 @@
 // `kubectl gs get ...`: display Giant Swarm and Cluster API resources.
 import type { CommandGroup } from '../../cli/command';
-import { definition as apps } from './apps';
-import { definition as catalogs } from './catalogs';
-import { definition as clusterApi } from './clusterApi';
-import { definition as clusters } from './clusters';
-import { definition as nodepools } from './nodepools';
-import { definition as organizations } from './organizations';
-import { definition as releases } from './releases';
+import * as apps from './apps';
+import * as catalogs from './catalogs';
+import * as clusterApi from './clusterApi';
+import * as clusters from './clusters';
+import { fastParseGet, type FastCommand } from './fastArgs';
+import * as nodepools from './nodepools';
+import * as organizations from './organizations';
+import * as releases from './releases';
+
+const modules = [apps, catalogs, clusterApi, clusters, nodepools, releases, organizations];
+const fastCommands: FastCommand[] = modules.map((m) => ({ definition: m.definition, flags: m.flags, takesName: !!m.definition.positionals }));
 
 export const group: CommandGroup = {
   name: 'get',
@@ -15,5 +19,6 @@ export const group: CommandGroup = {
     ['$0 get clusters -A', 'List all clusters you have access to'],
     ['$0 get nodepools -c f83ir', 'List the node pools of one cluster'],
   ],
-  commands: [apps, catalogs, clusterApi, clusters, nodepools, releases, organizations],
+  commands: modules.map((m) => m.definition),
+  fastParse: (args) => fastParseGet(fastCommands, args),
 };

@@ -5,7 +5,7 @@ import type { Deps } from '../../cli/deps';
 import type { KubeObject } from '../../kube/client';
 import { age } from '../../output/age';
 import type { TableSpec } from '../../output/printer';
-import { addGetFlags, getOptions, type GetOptions } from './flags';
+import { addFlags, getFlagSpecs, getOptions, type FlagSpec, type GetOptions } from './flags';
 import { annotation, int, label, naValue, str } from './labels';
 
 export interface NodePoolOptions extends GetOptions {
@@ -56,6 +56,11 @@ export function nodePoolSelector(selector: string | undefined, clusterName: stri
   const parts = [selector, clusterName ? `${label.capiClusterName}=${clusterName}` : undefined].filter(Boolean);
   return parts.length ? parts.join(',') : undefined;
 }
+
+export const flags: FlagSpec[] = [
+  ...getFlagSpecs(),
+  { name: 'cluster-name', alias: 'c', type: 'string', describe: 'Only show node pools of the cluster with this name' },
+];
 
 export async function run(opts: NodePoolOptions, deps: Deps): Promise<number> {
   const engine = await import('./engine');
@@ -115,10 +120,7 @@ export const definition = defineCommand<NodePoolOptions>({
     ['$0 get nodepools -A -c f83ir', 'List the node pools of cluster f83ir, in any namespace'],
     ['$0 get nodepool 3f01a', 'Show one node pool'],
   ],
-  builder: (y) =>
-    addGetFlags(y, { name: 'Name of the node pool (MachineDeployment or MachinePool)' }).option('cluster-name', {
-      alias: 'c', type: 'string', requiresArg: true, describe: 'Only show node pools of the cluster with this name',
-    }),
+  builder: (y) => addFlags(y, flags, 'Name of the node pool (MachineDeployment or MachinePool)'),
   options: (argv, global) => ({ ...getOptions(argv, global), clusterName: (argv.clusterName as string | undefined) || undefined }),
   run,
 });

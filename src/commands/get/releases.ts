@@ -5,7 +5,7 @@ import type { Deps } from '../../cli/deps';
 import type { KubeObject } from '../../kube/client';
 import { age } from '../../output/age';
 import type { TableSpec } from '../../output/printer';
-import { addGetFlags, getOptions, type GetOptions } from './flags';
+import { addFlags, getFlagSpecs, getOptions, type FlagSpec, type GetOptions } from './flags';
 import { field, naValue, str } from './labels';
 
 export interface ReleaseOptions extends GetOptions {
@@ -44,6 +44,11 @@ export function releaseTable(now: Date): TableSpec {
   };
 }
 
+export const flags: FlagSpec[] = [
+  ...getFlagSpecs({ namespaced: false }),
+  { name: 'active-only', type: 'boolean', default: false, describe: 'Only show active releases' },
+];
+
 export async function run(opts: ReleaseOptions, deps: Deps): Promise<number> {
   const engine = await import('./engine');
   return engine.getSimple(deps, opts, releaseType, releaseTable(deps.now()), {
@@ -62,10 +67,7 @@ export const definition = defineCommand<ReleaseOptions>({
     ['$0 get releases --active-only', 'List the active releases only'],
     ['$0 get release aws-25.0.0 -o yaml', 'Show one release'],
   ],
-  builder: (y) =>
-    addGetFlags(y, { namespaced: false, name: 'Name (version) of the release' }).option('active-only', {
-      type: 'boolean', default: false, describe: 'Only show active releases',
-    }),
+  builder: (y) => addFlags(y, flags, 'Name (version) of the release'),
   options: (argv, global) => ({ ...getOptions(argv, global), activeOnly: argv.activeOnly === true }),
   run,
 });

@@ -1,0 +1,107 @@
+// Parses the common `kubectl gs get <resource> [name] [flags]` invocations without yargs (yargs costs
+// ~15 ms and ~5 MB per run, a tenth of a `get`). It handles only the plain forms: `get` first, then the
+// resource, then at most one name and flags it knows (the command's own and the global connection flags)
+// as --flag value, --flag=value, -f value or a boolean switch. Anything else (help, --, unknown or
+// repeated flags, array flags, -abc clusters, a value that looks like a flag) returns undefined and goes
+// through yargs, which also produces every error message. test/unit/get/fastArgs.test.ts checks that both
+// parsers agree on what this one accepts.
+import type { CommandDefinition } from '../../cli/command';
+import { globalFlags } from '../../cli/globalFlags';
+import type { FlagSpec } from './flags';
+
+export interface FastCommand {
+  definition: CommandDefinition<any>;
+  flags: FlagSpec[];
+  /** Whether the command takes a [name] positional. */
+  takesName: boolean;
+}
+
+export interface FastParsed {
+  definition: CommandDefinition<any>;
+  argv: Record<string, unknown>;
+}
+
+type Kind = 'boolean' | 'string' | 'number';
+
+interface Known {
+  name: string;
+  kind: Kind;
+}
+
+const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** The global flags yargs would parse the same simple way (array flags, such as --as-group, excluded). */
+function globalTable(): { long: Map<string, Known>; short: Map<string, Known> } {
+  const long = new Map<string, Known>();
+  const short = new Map<string, Known>();
+  for (const [name, opt] of Object.entries(globalFlags)) {
+    if (opt.type !== 'string' && opt.type !== 'boolean') continue;
+    const known = { name, kind: opt.type as Kind };
+    long.set(name, known);
+    for (const alias of ([] as string[]).concat((opt.alias as string | string[] | undefined) ?? [])) {
+      (alias.length === 1 ? short : long).set(alias, known);
+    }
+  }
+  return { long, short };
+}
+
+function parseBoolean(value: string): boolean | undefined {
+  return value === 'true' ? true : value === 'false' ? false : undefined;
+}
+
+export function fastParseGet(commands: FastCommand[], args: string[]): (FastParsed & { path: string[] }) | undefined {
+  if (args[0] !== 'get' || args.length < 2) return undefined;
+  const cmd = commands.find((c) => c.definition.name === args[1] || c.definition.aliases?.includes(args[1]));
+  if (!cmd) return undefined;
+  const { long, short } = globalTable();
+  for (const f of cmd.flags) {
+    const known = { name: f.name, kind: f.type };
+    if (long.has(f.name) || (f.alias && short.has(f.alias))) return undefined; // a clash yargs would settle
+    long.set(f.name, known);
+    if (f.alias) short.set(f.alias, known);
+  }
+  const values = new Map<string, unknown>();
+  const positionals: string[] = [];
+  for (let i = 2; i < args.length; i++) {
+    const arg = args[i];
+    let known: Known | undefined;
+    let inline: string | undefined;
+    if (arg.startsWith('--')) {
+      const eq = arg.indexOf('=');
+      known = long.get(eq < 0 ? arg.slice(2) : arg.slice(2, eq));
+      if (eq >= 0) inline = arg.slice(eq + 1);
+    } else if (arg.startsWith('-') && arg.length > 1) {
+      if (arg.length !== 2) return undefined; // -abc, -ojson, -o=json: leave to yargs
+      known = short.get(arg[1]);
+    } else {
+      positionals.push(arg);
+      continue;
+    }
+    if (!known || values.has(known.name)) return undefined;
+    let value: unknown;
+    if (known.kind === 'boolean') {
+      // yargs reads `-A false` as -A=false: leave such spellings to it.
+      if (inline === undefined && (args[i + 1] === 'true' || args[i + 1] === 'false')) return undefined;
+      if (inline === undefined) value = true;
+      else if ((value = parseBoolean(inline)) === undefined) return undefined;
+    } else {
+      const text = inline ?? args[++i];
+      if (text === undefined || text === '' || (inline === undefined && text.startsWith('-'))) return undefined;
+      if (known.kind === 'number') {
+        if (!/^\d+$/.test(text)) return undefined;
+        value = Number(text);
+      } else {
+        value = text;
+      }
+    }
+    values.set(known.name, value);
+  }
+  if (positionals.length > (cmd.takesName ? 1 : 0)) return undefined;
+
+  // The argv yargs would hand over: camel-cased keys, defaults filled in.
+  const argv: Record<string, unknown> = { _: ['get', args[1]] };
+  for (const f of cmd.flags) if (f.default !== undefined) argv[camel(f.name)] = f.default;
+  for (const [name, value] of values) argv[camel(name)] = value;
+  if (cmd.takesName && positionals.length) argv.name = positionals[0];
+  return { path: ['get', cmd.definition.name], definition: cmd.definition, argv };
+}

@@ -1,0 +1,77 @@
+import { pickGlobalOptions } from '../../../src/cli/globalFlags';
+import { parseArgs } from '../../../src/cli/parse';
+import { commandTree, type CommandTree } from '../../../src/cli/tree';
+import { group } from '../../../src/commands/get';
+
+/** The command tree with the get group's fast parser removed: every invocation goes through yargs. */
+function yargsOnly(): CommandTree {
+  const tree = commandTree();
+  return { ...tree, groups: tree.groups.map((g) => (g.name === 'get' ? { ...g, fastParse: undefined } : g)) };
+}
+
+/** What run() would receive: the command's options built from argv, global options included. */
+function optionsVia(parsed: ReturnType<typeof parseArgs>) {
+  if (parsed.kind !== 'command') return { kind: parsed.kind };
+  return { command: parsed.path.join(' '), options: parsed.definition.options(parsed.argv, pickGlobalOptions(parsed.argv)) };
+}
+
+const accepted: string[][] = [
+  ['get', 'clusters'],
+  ['get', 'cluster', 'F83ir'],
+  ['get', 'clusters', '-A'],
+  ['get', 'clusters', '--all-namespaces', '-o', 'json'],
+  ['get', 'clusters', '-o', 'yaml', '-n', 'org-acme'],
+  ['get', 'clusters', '--output=name', '--namespace=org-acme', '--no-headers'],
+  ['get', 'clusters', '12345', '-l', 'a=b,c!=d'],
+  ['get', 'clusters', '--selector=a in (x,y)'],
+  ['get', 'clusters', '--context', 'local-cert', '--kubeconfig', '/tmp/kc', '--debug'],
+  ['get', 'clusters', '--token', 't0k', '--server', 'https://127.0.0.1:6443', '--insecure-skip-tls-verify'],
+  ['get', 'clusters', '-s', 'https://h:1', '--request-timeout', '5s', '--as', 'jane', '--disable-version-check'],
+  ['get', 'clusters', '--no-headers=false', '--all-namespaces=true'],
+  ['get', 'nodepools', '-c', 'f83ir', '-A'],
+  ['get', 'nodepool', 'abc', '--cluster-name=x'],
+  ['get', 'releases', '--active-only'],
+  ['get', 'release', 'aws-25.0.0', '-o', 'yaml', '-A'],
+  ['get', 'orgs'],
+  ['get', 'org', 'acme', '-o', 'json'],
+  ['get', 'organizations', '--no-headers'],
+  ['get', 'apps', '-n', 'org-acme'],
+  ['get', 'catalog', 'giantswarm', '--max-col-width', '40'],
+  ['get', 'catalogs', '--max-col-width=0', '-A'],
+  ['get', 'capi', '--no-headers'],
+  ['get', 'cluster-api'],
+];
+
+const declined: string[][] = [
+  ['get'],
+  ['get', 'clusters', '--help'],
+  ['get', 'clusters', '-h'],
+  ['get', 'clusters', '-A', 'false'],
+  ['get', 'clusters', '-ojson'],
+  ['get', 'clusters', '-o=json'],
+  ['get', 'clusters', '-o'],
+  ['get', 'clusters', '-o', '-A'],
+  ['get', 'clusters', '-n', 'a', '-n', 'b'],
+  ['get', 'clusters', '--as-group', 'g'],
+  ['get', 'clusters', '--bogus'],
+  ['get', 'clusters', 'a', 'b'],
+  ['get', 'clusters', '--', 'a'],
+  ['get', 'clusters', '--noHeaders'],
+  ['get', 'capi', 'name'],
+  ['get', 'catalogs', '--max-col-width', 'wide'],
+  ['get', 'bogus'],
+  ['--context', 'x', 'get', 'clusters'],
+];
+
+describe('fast argument parsing for get', () => {
+  it.each(accepted.map((a) => [a.join(' '), a] as const))('parses "%s" exactly as yargs does', (_, args) => {
+    const fast = parseArgs(commandTree(), args);
+    expect(group.fastParse!(args)).toBeDefined();
+    expect(optionsVia(fast)).toEqual(optionsVia(parseArgs(yargsOnly(), args)));
+    expect(fast.kind).toBe('command');
+  });
+
+  it.each(declined.map((a) => [a.join(' '), a] as const))('leaves "%s" to yargs', (_, args) => {
+    expect(group.fastParse!(args)).toBeUndefined();
+  });
+});
