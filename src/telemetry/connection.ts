@@ -93,6 +93,9 @@ export class Connection {
       socket.once('error', () => finish(false));
       try {
         socket.write(request, (err) => finish(!err));
+        // Everything went to the kernel within write() itself (the usual case on a connected socket):
+        // no need to wait for the callback, which only comes on a later turn of the event loop.
+        if (socket.writableLength === 0 && !socket.destroyed) finish(true);
       } catch {
         finish(false);
       }

@@ -59,6 +59,7 @@ export function flagTable(def: CommandDefinition<unknown>): FlagTable {
 
 /** Canonical long names of the known flags present in args, sorted, each once. */
 export function usedFlagNames(def: CommandDefinition<unknown>, args: string[]): string[] {
+  if (!args.some((a) => a.startsWith('-'))) return [];
   const table = flagTable(def);
   const used = new Set<string>();
   for (const arg of args) {

@@ -5,7 +5,7 @@
 //   cluster's facts and setting in the background through the command's own client.
 // finish: build the signal, then either write it (with any spooled signals) on the connection if it is
 //   up, waiting only until the kernel has the bytes, or put it in the spool for a later invocation.
-//   Bounded: it never waits more than FINISH_CONNECT_GRACE_MS + SEND_TIMEOUT_MS, and never throws.
+//   Bounded: it never waits more than one event-loop turn + SEND_TIMEOUT_MS, and never throws.
 import type { CommandDefinition } from '../cli/command';
 import type { Deps } from '../cli/deps';
 import type { KubeClient } from '../kube/client';
@@ -19,15 +19,15 @@ import { proxyFor } from './proxy';
 import { readUserSettings, writeUserSettings, type UserSettings } from './settings';
 import { addCluster, buildSignal, type Signal } from './signal';
 import { Spool, spoolDir, type Claimed, type SpoolEntry } from './spool';
-import { userHash } from './userHash';
+import { cachedUserHash } from './userHash';
 import { buildInfo } from '../buildInfo';
 
 /**
- * If the connection is not up when the command ends, wait for it until this long after it was started:
- * enough for a nearby endpoint when the command took a millisecond, nothing for a command that already
- * ran longer (a connection not up by then is slow, and its signal goes to the spool).
+ * If the connection is not up when the command ends, it gets exactly one turn of the event loop (which
+ * notices a connect that completed while the command ran) and no more: a connection not up by then is
+ * far away (a TLS handshake to TelemetryDeck takes tens of ms), and its signal goes to the spool.
  */
-const CONNECT_DEADLINE_MS = 4;
+const CONNECT_GRACE_MS = 0;
 /** A cluster refresh still running when the command ends gets this long; after that the cache answers. */
 const CLUSTER_GRACE_MS = 3;
 /** Writing the request: wait at most this long for the kernel to take the bytes. */
@@ -136,7 +136,7 @@ class Session implements TelemetrySession {
     // is only noticed there, and the signal is built while the kernel does the rest.
     connection?.commandEnded();
     const [ready] = await Promise.all([
-      connection ? connection.isReady || connection.whenReady(CONNECT_DEADLINE_MS - (nowMs() - this.started)) : false,
+      connection ? connection.isReady || connection.whenReady(CONNECT_GRACE_MS) : false,
       this.cluster && !this.cluster.fresh ? withTimeout(this.cluster.refresh, CLUSTER_GRACE_MS) : undefined,
     ]);
     const run = {
@@ -146,7 +146,7 @@ class Session implements TelemetrySession {
       durationMs: nowMs() - this.started,
       ci: isCI(env),
     };
-    let signal: Signal | undefined = buildSignal(run, userHash(env), flagsOn(env[ENV.testMode]));
+    let signal: Signal | undefined = buildSignal(run, cachedUserHash(env, deps.cacheDir()), flagsOn(env[ENV.testMode]));
     let pendingCluster: string | undefined;
     if (this.cluster) {
       const { key, fresh } = this.cluster;

@@ -5,7 +5,8 @@
 // (the last variable name really contains the percent signs, so it is empty everywhere in practice).
 // MACs are the hardware addresses of every network link, up or down, with or without an IP address,
 // as Go's net.Interfaces() reports them: sorted as strings, joined with one space.
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { hostname, networkInterfaces } from 'node:os';
 import { goArch, goOs } from '../platform';
 import { sha256Hex } from './sha256';
@@ -107,4 +108,39 @@ export function currentUserFacts(env: NodeJS.ProcessEnv): UserFacts {
 
 export function userHash(env: NodeJS.ProcessEnv): string {
   return hashUserId(userIdString(currentUserFacts(env)));
+}
+
+/** FNV-1a (32-bit) of a string: a cheap cache key, not a privacy measure. */
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16);
+}
+
+/**
+ * The user hash, from live facts every time, but with the SHA-256 itself remembered in the cache
+ * directory: in a process that lives 40 ms, SHA-256 in JavaScript runs in V8's interpreter and costs
+ * about half a millisecond. The cache holds only the hash and a 32-bit checksum of its input, so a
+ * changed host name, link or user gives the new hash at once.
+ */
+export function cachedUserHash(env: NodeJS.ProcessEnv, cacheDir: string): string {
+  const id = userIdString(currentUserFacts(env));
+  const key = fnv1a(id);
+  const file = join(cacheDir, 'telemetry', 'user-hash.json');
+  try {
+    const cached = JSON.parse(readFileSync(file, 'utf8')) as { key?: string; hash?: string };
+    if (cached.key === key && typeof cached.hash === 'string' && /^[0-9a-f]{64}$/.test(cached.hash)) return cached.hash;
+  } catch {
+    // no cache yet
+  }
+  const hash = hashUserId(id);
+  try {
+    mkdirSync(join(cacheDir, 'telemetry'), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ key, hash }));
+    renameSync(tmp, file);
+  } catch {
+    // a cache that cannot be written is only a cache
+  }
+  return hash;
 }

@@ -85,3 +85,14 @@ describe('user hash', () => {
     expect(out.hash).toBe(hashUserId(`|${goOs(process.platform)}|${goArch(process.arch)}|${hostname()}|${macs}|0|0|alice||`));
   });
 });
+
+describe('cached user hash', () => {
+  it('equals the live hash, and follows a change of its input at once', () => {
+    const { cachedUserHash, userHash } = require('../../../src/telemetry/userHash') as typeof import('../../../src/telemetry/userHash');
+    const cache = mkdtempSync(join(tmpdir(), 'kgs-uh-'));
+    expect(cachedUserHash({ USER: 'alice' }, cache)).toBe(userHash({ USER: 'alice' }));
+    expect(cachedUserHash({ USER: 'alice' }, cache)).toBe(userHash({ USER: 'alice' }));
+    expect(cachedUserHash({ USER: 'bob' }, cache)).toBe(userHash({ USER: 'bob' }));
+    expect(userHash({ USER: 'bob' })).not.toBe(userHash({ USER: 'alice' }));
+  });
+});
