@@ -26,6 +26,12 @@ export interface Deps {
 }
 
 function streamOf(s: NodeJS.WriteStream): OutputStream {
+  // A reader that goes away (`kubectl gs get clusters -A | head`) ends the program quietly, as SIGPIPE ends
+  // kubectl (status 128 + 13), rather than with an unhandled EPIPE and a stack trace.
+  s.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') process.stderr.write(`error: cannot write the output: ${err.message}\n`);
+    process.exit(err.code === 'EPIPE' ? 141 : 1);
+  });
   return {
     write: (chunk) => s.write(chunk),
     drain: () => new Promise((resolve) => (s.writableNeedDrain ? s.once('drain', () => resolve()) : resolve())),

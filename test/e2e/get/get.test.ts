@@ -4,7 +4,7 @@
 // down, CRD missing), each as one line with a non-zero exit.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { apiServer, kubectl, kubectlGs, kubectlOk, type RunResult } from '../support/env';
+import { apiServer, distDir, kubectl, kubectlGs, kubectlOk, kubectlPath, run, type RunResult } from '../support/env';
 import { freePort } from '../support/apiserver';
 
 const ns = 'e2e-get';
@@ -197,6 +197,18 @@ describe('the other get commands', () => {
     expect(out).toMatch(/^CRD +All +Cluster +v1beta2$/m);
     expect(out).toMatch(/^CRD +AWS +AWS Cluster +NONE$/m);
     expect(out).toMatch(/^Controller +All +Core +NONE$/m);
+  });
+
+  it('ends quietly when the reader goes away (| head), as kubectl does', async () => {
+    // More output than a pipe holds (64 KiB), so kubectl gs is still writing when head has gone (EPIPE).
+    const many = 'get-pipe-e2e';
+    await createAll([{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: many } }]);
+    await createAll(Array.from({ length: 150 }, (_, i) => cluster(`many-${i}`, many, { 'release.giantswarm.io/version': '25.0.0' }, 'x'.repeat(200))));
+    const r = await run('sh', ['-c', `"${kubectlPath}" gs get clusters -n ${many} -o yaml | head -c 10; echo " exit=$?"`], {
+      env: { KUBECONFIG: apiServer().kubeconfigPath, PATH: `${distDir}:${process.env.PATH}` },
+    });
+    expect(r.stdout).toBe('apiVersion exit=0\n');
+    expect(r.stderr).toBe('');
   });
 
   it('names the allowed formats for an unknown -o', async () => {
