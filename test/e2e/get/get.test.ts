@@ -231,6 +231,29 @@ describe('auth modes and failures', () => {
     expect(r.stderr).toMatch(/^error: forbidden: .*clusters.*\n$/);
   });
 
+  it('says a user who may not list organizations and may get none of them so', async () => {
+    const r = await kubectlGs(['get', 'orgs', '--context', 'local-viewer']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('error: you may not list organizations (403 Forbidden), and your RBAC rules name none you may get; ask an admin for access\n');
+  });
+
+  it('shows a user who may not list organizations the ones RBAC lets them get', async () => {
+    await createAll([
+      { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'e2e-get-org-reader' },
+        rules: [{ apiGroups: ['security.giantswarm.io'], resources: ['organizations'], resourceNames: ['e2e-get-acme'], verbs: ['get'] }] },
+      { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name: 'e2e-get-org-reader' },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'e2e-get-org-reader' },
+        subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: 'viewer' }] },
+    ]);
+    try {
+      const r = await kubectlGs(['get', 'orgs', '--context', 'local-viewer', '--no-headers']);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toMatch(/^e2e-get-acme +org-e2e-get-acme +\S+\n$/);
+    } finally {
+      await kubectlOk(['delete', 'clusterrolebinding,clusterrole', 'e2e-get-org-reader']);
+    }
+  });
+
   it('says the credentials were rejected (401) for a bad token', async () => {
     const r = await kubectlGs(['get', 'clusters', '--token', 'not-a-token']);
     expect(r.code).not.toBe(0);
