@@ -129,7 +129,8 @@ async function addedWallTime(name, endpoint) {
   }
   const mOn = median(samples.on);
   const mOff = median(samples.off);
-  return { name, off: mOff, on: mOn, added: mOn - mOff, ratio: mOn / mOff, spooled: spoolCount(h), pipesMax, leftovers: leftoverProcesses() };
+  const paired = median(samples.on.map((v, i) => v - samples.off[i]));
+  return { name, off: mOff, on: mOn, added: mOn - mOff, paired, ratio: mOn / mOff, spooled: spoolCount(h), pipesMax, leftovers: leftoverProcesses() };
 }
 
 /** DNS that never answers: a silent resolver on loopback inside a network namespace of our own. */
@@ -175,7 +176,8 @@ async function inNamespace() {
   }
   const mOn = median(on);
   const mOff = median(off);
-  console.log(JSON.stringify({ off: mOff, on: mOn, added: mOn - mOff, ratio: mOn / mOff, pipesMax }));
+  const paired = median(on.map((v, i) => v - off[i]));
+  console.log(JSON.stringify({ off: mOff, on: mOn, added: mOn - mOff, paired, ratio: mOn / mOff, pipesMax }));
 }
 if (process.argv[2] === '--in-namespace') {
   await inNamespace();
@@ -206,9 +208,11 @@ const dnsHang = only && !'DNS never answers'.startsWith(only) ? undefined : dnsH
 if (dnsHang) rows.push(dnsHang);
 
 console.log(`## telemetry: added wall time of "kubectl-gs version", on vs off (medians of ${RUNS}, interleaved; goal <= 5 ms)`);
-console.log('behaviour                   off        on         added      ratio  spooled  pipes open after exit (max)  left over');
+console.log('(added = median(on) - median(off); paired = median of (on - off) over back-to-back pairs, less sensitive to load drift)');
+console.log('behaviour                   off        on         added      paired     ratio  spooled  pipes open after exit (max)  left over');
+const signed = (v) => (v >= 0 ? '+' : '-') + Math.abs(v).toFixed(1).padStart(5);
 for (const r of rows) {
-  console.log(`${r.name.padEnd(26)}  ${r.off.toFixed(1).padStart(6)} ms  ${r.on.toFixed(1).padStart(6)} ms  ${(r.added >= 0 ? '+' : '') + r.added.toFixed(1).padStart(5)} ms  ${r.ratio.toFixed(2)}x  ${String(r.spooled).padStart(7)}  ${r.pipesMax.toFixed(1).padStart(8)} ms${' '.repeat(20)}${r.leftovers}`);
+  console.log(`${r.name.padEnd(26)}  ${r.off.toFixed(1).padStart(6)} ms  ${r.on.toFixed(1).padStart(6)} ms  ${signed(r.added)} ms  ${signed(r.paired)} ms  ${r.ratio.toFixed(2)}x  ${String(r.spooled).padStart(7)}  ${r.pipesMax.toFixed(1).padStart(8)} ms${' '.repeat(20)}${r.leftovers}`);
 }
 
 // Delivery over DELIVERY_RUNS invocations, receiver answering within 0-200 ms.
