@@ -29,7 +29,7 @@ if (!existsSync(timeBin)) {
   process.exit(1);
 }
 const sizes = (process.env.BENCH_GET_SIZES ?? '10,1000,10000').split(',').map(Number);
-const runsFor = (n) => (n >= 10000 ? 7 : 11);
+const runsFor = (n) => (n >= 10000 ? 7 : 21);
 const warmup = 2;
 const namespaces = Array.from({ length: 10 }, (_, i) => `org-bench-${i}`);
 
