@@ -130,6 +130,7 @@ class Session implements TelemetrySession {
       writeUserSettings(deps.configDir(), { ...this.settings, noticeShownAt: new Date(deps.now().getTime()).toISOString() });
       return;
     }
+    const durationMs = nowMs() - this.started;
     const env = deps.env;
     const connection = this.connection;
     // Give the event loop its turn first: a connect that completed while the command kept the thread busy
@@ -143,14 +144,15 @@ class Session implements TelemetrySession {
       path,
       flags: usedFlagNames(definition, args),
       exitCode,
-      durationMs: nowMs() - this.started,
+      durationMs,
       ci: isCI(env),
     };
-    let signal: Signal | undefined = buildSignal(run, cachedUserHash(env, deps.cacheDir()), flagsOn(env[ENV.testMode]));
+    const cacheDir = deps.cacheDir();
+    let signal: Signal | undefined = buildSignal(run, cachedUserHash(env, cacheDir), flagsOn(env[ENV.testMode]));
     let pendingCluster: string | undefined;
     if (this.cluster) {
       const { key, fresh } = this.cluster;
-      const known = fresh ?? (key ? readClusterCache(deps.cacheDir(), key) : {});
+      const known = fresh ?? (key ? readClusterCache(cacheDir, key) : {});
       if (known.setting === 'disabled') signal = undefined;
       else {
         if (known.facts) addCluster(signal.payload, known.facts);
@@ -162,7 +164,7 @@ class Session implements TelemetrySession {
       if (signal) deps.stderr.write(JSON.stringify([signal]) + '\n');
       return;
     }
-    const spool = new Spool(spoolDir(deps.cacheDir()));
+    const spool = new Spool(spoolDir(cacheDir));
     const own: SpoolEntry | undefined = signal && { signal, createdAt: Date.now(), ...(pendingCluster ? { pendingCluster } : {}) };
     if (!ready || !connection?.isReady) {
       if (own) spool.add(own);
