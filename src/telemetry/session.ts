@@ -188,7 +188,8 @@ class Session implements TelemetrySession {
       spool.release(claimed);
       if (own && !own.pendingCluster) spool.add(own);
     }
-    connection.close();
+    // The socket is left as it is: the CLI exits right away (closing it, after the kernel sends what it
+    // was given), and an orderly close would only cost time. Sockets are unref'd, so nothing waits on it.
   }
 
   /**
