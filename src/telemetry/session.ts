@@ -10,7 +10,7 @@ import type { CommandDefinition } from '../cli/command';
 import type { Deps } from '../cli/deps';
 import type { KubeClient } from '../kube/client';
 import { isCI } from './ci';
-import { clusterKey, readClusterCache, refreshCluster, type ClusterCacheEntry } from './clusterFacts';
+import type { ClusterCacheEntry } from './clusterFacts';
 import { Connection } from './connection';
 import { CLUSTER_FACTS_TTL_MS, COLLECTED, DEFAULT_ENDPOINT, ENV, SPOOL_BATCH } from './constants';
 import { flagsOn } from './envFlags';
@@ -105,6 +105,7 @@ class Session implements TelemetrySession {
   private observe(client: KubeClient): void {
     if (this.cluster) return;
     const server = (client as { server?: unknown }).server; // (KubeClient.server; checked, since fakes may lack it)
+    const { clusterKey, refreshCluster } = clusterFacts();
     const key = typeof server === 'string' && server ? clusterKey(server) : undefined;
     const cacheDir = this.input.deps.cacheDir();
     const state: { key?: string; fresh?: ClusterCacheEntry; refresh: Promise<unknown> } = { key, refresh: Promise.resolve() };
@@ -152,7 +153,7 @@ class Session implements TelemetrySession {
     let pendingCluster: string | undefined;
     if (this.cluster) {
       const { key, fresh } = this.cluster;
-      const known = fresh ?? (key ? readClusterCache(cacheDir, key) : {});
+      const known = fresh ?? (key ? clusterFacts().readClusterCache(cacheDir, key) : {});
       if (known.setting === 'disabled') signal = undefined;
       else {
         if (known.facts) addCluster(signal.payload, known.facts);
@@ -207,7 +208,7 @@ class Session implements TelemetrySession {
         send.push(entry.signal);
         return;
       }
-      const known = readClusterCache(cacheDir, entry.pendingCluster);
+      const known = clusterFacts().readClusterCache(cacheDir, entry.pendingCluster);
       if (known.setting === 'disabled' || (!known.setting && Date.now() - entry.createdAt > CLUSTER_FACTS_TTL_MS)) {
         dropped.push(file);
       } else if (!known.setting) {
@@ -221,6 +222,11 @@ class Session implements TelemetrySession {
     new Spool(spoolDir(cacheDir)).done({ entries: [], files: dropped });
     return { send, keep };
   }
+}
+
+/** The cluster code, loaded only for commands that talk to a cluster (or signals held for one). */
+function clusterFacts(): typeof import('./clusterFacts') {
+  return require('./clusterFacts') as typeof import('./clusterFacts');
 }
 
 /** Milliseconds from a monotonic clock. Not performance.now(): its first use loads perf_hooks (~0.7 ms). */
