@@ -116,6 +116,8 @@ try {
   const cases = [
     { name: 'kubectl gs get clusters -A', args: ['gs', 'get', 'clusters', '-A'] },
     { name: 'kubectl get clusters.cluster.x-k8s.io -A', args: ['get', 'clusters.cluster.x-k8s.io', '-A'] },
+    // The plugin on its own, without kubectl's plugin dispatch in front (what kubectl gs adds to kubectl).
+    { name: 'kubectl-gs get clusters -A (direct)', args: ['get', 'clusters', '-A'], cmd: exeCopy },
   ];
   let created = 0;
   const results = [];
@@ -126,7 +128,7 @@ try {
     const runs = runsFor(size);
     for (let i = 0; i < warmup + runs; i++) {
       for (const [k, c] of cases.entries()) {
-        const r = await runOnce(kubectlBin, c.args, env);
+        const r = await runOnce(c.cmd ?? kubectlBin, c.args, env);
         samples[k].lines = r.lines;
         if (i >= warmup) {
           samples[k].ms.push(r.ms);
@@ -136,17 +138,20 @@ try {
     }
     // Both must print a header and one row per cluster, or the comparison means nothing.
     for (const [k, c] of cases.entries()) if (samples[k].lines !== size + 1) throw new Error(`${c.name} printed ${samples[k].lines} lines for ${size} clusters`);
-    const [gs, kc] = samples.map((s) => ({ ms: median(s.ms), rssMiB: median(s.rss) / 1024 }));
-    results.push({ size, gs, kc });
+    const [gs, kc, direct] = samples.map((s) => ({ ms: median(s.ms), rssMiB: median(s.rss) / 1024 }));
+    results.push({ size, gs, kc, direct });
     console.log(`## ${size} clusters (medians of ${runs} runs)`);
     for (const [k, c] of cases.entries()) {
-      const m = k === 0 ? gs : kc;
+      const m = [gs, kc, direct][k];
       console.log(`${c.name.padEnd(42)} ${m.ms.toFixed(1).padStart(8)} ms ${m.rssMiB.toFixed(1).padStart(7)} MiB`);
     }
     console.log(`ratio kubectl gs / kubectl: time ${(gs.ms / kc.ms).toFixed(2)} (goal <= 1.0), peak RSS ${(gs.rssMiB / kc.rssMiB).toFixed(2)} (goal <= 1.0)`);
   }
   console.log('\n## summary: kubectl gs get clusters -A / kubectl get clusters.cluster.x-k8s.io -A');
-  for (const r of results) console.log(`${String(r.size).padStart(6)} clusters: time ${(r.gs.ms / r.kc.ms).toFixed(2)}, peak RSS ${(r.gs.rssMiB / r.kc.rssMiB).toFixed(2)}`);
+  for (const r of results) {
+    console.log(`${String(r.size).padStart(6)} clusters: time ${(r.gs.ms / r.kc.ms).toFixed(2)}, peak RSS ${(r.gs.rssMiB / r.kc.rssMiB).toFixed(2)}` +
+      `   (kubectl-gs direct: time ${(r.direct.ms / r.kc.ms).toFixed(2)}, peak RSS ${(r.direct.rssMiB / r.kc.rssMiB).toFixed(2)})`);
+  }
 } finally {
   await server.stop();
   rmSync(work, { recursive: true, force: true });
