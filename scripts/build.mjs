@@ -71,8 +71,11 @@ function baseBinary() {
   return join(dirname(pkgJson), 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
 }
 
-// V8 flags the executable always starts with (see the note in README/bench figures for why).
-const execArgv = process.env.KGS_SEA_EXEC_ARGV ? process.env.KGS_SEA_EXEC_ARGV.split(' ') : [];
+// V8 flags the executable always starts with. --lite-mode (no optimizing compiler, lazier feedback
+// allocation) measured (npm run bench, get.mjs): peak RSS of `get clusters -A` at 1 000 clusters 1.15 ->
+// 0.97 x kubectl, at 10 000 0.46 -> 0.37 x; time at 10 000 0.76 -> 0.86 x kubectl; start-up +1-2 ms.
+// KGS_SEA_EXEC_ARGV replaces them for experiments ("" for none).
+const execArgv = (process.env.KGS_SEA_EXEC_ARGV ?? '--lite-mode').split(' ').filter(Boolean);
 
 async function main() {
   rmSync(work, { recursive: true, force: true });
