@@ -43,7 +43,7 @@ export async function completeArgs(tree: CommandTree, words: string[]): Promise<
   }
   if (current.startsWith('-')) return facts.names.map((n) => `--${n}`).filter((n) => n.startsWith(current));
   if (!nameAt || (!def && !(group && positionals.length === 1))) {
-    return level.map((c) => c.name).filter((n) => n.startsWith(current));
+    return level.filter((c) => !('hidden' in c && c.hidden)).map((c) => c.name).filter((n) => n.startsWith(current));
   }
   if (group && positionals.length === 1) return group.commands.filter((c) => !c.hidden).map((c) => c.name).filter((n) => n.startsWith(current));
   // A positional with choices (e.g. the shell of `completion`).

@@ -23,6 +23,11 @@ export interface Deps {
    * never talk to a cluster never load the client code.
    */
   kube(global: GlobalOptions): Promise<import('../kube/client').KubeClient>;
+  /**
+   * How to run this program again (the telemetry spool flusher starts it in the background). Absent in
+   * tests, where nothing is spawned.
+   */
+  self?(): { command: string; args: string[] };
 }
 
 function streamOf(s: NodeJS.WriteStream): OutputStream {
@@ -56,5 +61,7 @@ export function realDeps(): Deps {
     configDir: () => xdgDir(env, 'XDG_CONFIG_HOME', '.config'),
     cacheDir: () => xdgDir(env, 'XDG_CACHE_HOME', '.cache'),
     kube: async (global) => (await import('../kube/client')).createKubeClient(global, env),
+    // The single executable is kubectl-gs itself; under plain node (development) it is node + the script.
+    self: () => ((require('node:sea') as typeof import('node:sea')).isSea() ? { command: process.execPath, args: [] } : { command: process.execPath, args: [process.argv[1]] }),
   };
 }

@@ -4,6 +4,7 @@ import type { CommandDefinition, CommandGroup } from './command';
 import { definition as version } from '../commands/version/version';
 import { definition as completion } from '../commands/completion/completion';
 import { group as telemetry } from '../commands/telemetry';
+import { definition as telemetryFlush } from '../commands/telemetry/flush';
 import { templateGroup } from '../commands/template';
 import { group as get } from '../commands/get';
 
@@ -14,7 +15,7 @@ export interface CommandTree {
 
 export function commandTree(): CommandTree {
   return {
-    commands: [version, completion],
+    commands: [version, completion, telemetryFlush],
     groups: [get, telemetry, templateGroup],
   };
 }

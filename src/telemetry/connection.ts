@@ -29,6 +29,7 @@ export class Connection {
   private socket?: Socket | TLSSocket;
   private waiters: Array<() => void> = [];
   private ended = false;
+  private cutShort = false;
   /** Why the connection failed, for tests and --debug; never sent anywhere. */
   failure?: string;
 
@@ -50,6 +51,14 @@ export class Connection {
 
   get isReady(): boolean {
     return this.state === 'ready';
+  }
+
+  /**
+   * Still coming up when the command ended (or cut short only because it ended before TLS could start):
+   * the endpoint is reachable but slow or far away, as opposed to refused or unresolvable.
+   */
+  get wasComingUp(): boolean {
+    return this.state === 'connecting' || this.cutShort;
   }
 
   /** Resolves true once the connection can take the request, false if it failed or ms passed first. */
@@ -152,7 +161,10 @@ export class Connection {
   }
 
   private startTls(socket: Socket, servername: string): Promise<TLSSocket> {
-    if (this.ended) return Promise.reject(new Error('the command ended before TLS could start'));
+    if (this.ended) {
+      this.cutShort = true;
+      return Promise.reject(new Error('the command ended before TLS could start'));
+    }
     // Loaded only once TCP is up: building the CA store costs several ms of CPU, spent while the command
     // waits on its own I/O rather than in front of it.
     const tls = require('node:tls') as typeof import('node:tls');

@@ -21,6 +21,15 @@ export const SPOOL_LIMIT = 100;
 /** At most this many spooled signals ride along in one request body. */
 export const SPOOL_BATCH = 50;
 
+/**
+ * The spool flusher (flush.ts): at most one helper process per interval, and it exits by itself
+ * within FLUSH_DEADLINE_MS of its start, sent or not.
+ */
+export const FLUSH_INTERVAL_MS = 60_000;
+export const FLUSH_DEADLINE_MS = 4_000;
+/** The hidden command the helper process runs. */
+export const FLUSH_COMMAND = '__telemetry-flush';
+
 export const ENV = {
   optOut: 'KUBECTL_GS_TELEMETRY_OPTOUT',
   doNotTrack: 'DO_NOT_TRACK',

@@ -12,13 +12,15 @@ import type { KubeClient } from '../kube/client';
 import { isCI } from './ci';
 import type { ClusterCacheEntry } from './clusterFacts';
 import { Connection } from './connection';
-import { CLUSTER_FACTS_TTL_MS, COLLECTED, DEFAULT_ENDPOINT, ENV, SPOOL_BATCH } from './constants';
+import { COLLECTED, DEFAULT_ENDPOINT, ENV, SPOOL_BATCH } from './constants';
+import { maybeStartFlusher } from './flush';
+import { clusterFacts, resolvePending } from './pending';
 import { flagsOn } from './envFlags';
 import { usedFlagNames } from './flagNames';
 import { proxyFor } from './proxy';
 import { readUserSettings, writeUserSettings, type UserSettings } from './settings';
 import { addCluster, buildSignal, type Signal } from './signal';
-import { Spool, spoolDir, type Claimed, type SpoolEntry } from './spool';
+import { Spool, spoolDir, type SpoolEntry } from './spool';
 import { cachedUserHash } from './userHash';
 import { buildInfo } from '../buildInfo';
 
@@ -169,11 +171,15 @@ class Session implements TelemetrySession {
     const own: SpoolEntry | undefined = signal && { signal, createdAt: Date.now(), ...(pendingCluster ? { pendingCluster } : {}) };
     if (!ready || !connection?.isReady) {
       if (own) spool.add(own);
+      // Still coming up (not refused, not unresolvable): the endpoint is just far away. A helper process
+      // that can wait for the connection sends the spool (rate-limited; see flush.ts).
+      const farAway = connection?.wasComingUp === true;
       connection?.close();
+      if (farAway) maybeStartFlusher(deps, spool);
       return;
     }
     const claimed = spool.claim(SPOOL_BATCH);
-    const { send, keep } = this.resolvePending(claimed);
+    const { send, keep } = resolvePending(claimed, spool, cacheDir);
     if (own && !own.pendingCluster) send.push(own.signal);
     if (own?.pendingCluster) spool.add(own);
     if (send.length === 0) {
@@ -192,41 +198,6 @@ class Session implements TelemetrySession {
     // The socket is left as it is: the CLI exits right away (closing it, after the kernel sends what it
     // was given), and an orderly close would only cost time. Sockets are unref'd, so nothing waits on it.
   }
-
-  /**
-   * Spooled signals held for a cluster's setting: send them once the cache knows the setting (dropped if
-   * the cluster opted out), keep them while it does not, drop them when they are older than a day.
-   */
-  private resolvePending(claimed: Claimed): { send: Signal[]; keep: Claimed } {
-    const send: Signal[] = [];
-    const keep: Claimed = { entries: [], files: [] };
-    const dropped: string[] = [];
-    const cacheDir = this.input.deps.cacheDir();
-    claimed.entries.forEach((entry, i) => {
-      const file = claimed.files[i];
-      if (!entry.pendingCluster) {
-        send.push(entry.signal);
-        return;
-      }
-      const known = clusterFacts().readClusterCache(cacheDir, entry.pendingCluster);
-      if (known.setting === 'disabled' || (!known.setting && Date.now() - entry.createdAt > CLUSTER_FACTS_TTL_MS)) {
-        dropped.push(file);
-      } else if (!known.setting) {
-        keep.entries.push(entry);
-        keep.files.push(file);
-      } else {
-        if (known.facts) addCluster(entry.signal.payload, known.facts);
-        send.push(entry.signal);
-      }
-    });
-    new Spool(spoolDir(cacheDir)).done({ entries: [], files: dropped });
-    return { send, keep };
-  }
-}
-
-/** The cluster code, loaded only for commands that talk to a cluster (or signals held for one). */
-function clusterFacts(): typeof import('./clusterFacts') {
-  return require('./clusterFacts') as typeof import('./clusterFacts');
 }
 
 /** Milliseconds from a monotonic clock. Not performance.now(): its first use loads perf_hooks (~0.7 ms). */

@@ -1,0 +1,53 @@
+// Rate limit of the spool flusher (see flush.ts): at most one helper process per FLUSH_INTERVAL_MS, even
+// when several invocations end at the same moment. The last attempt is the mtime of `flush-attempt`
+// next to the spool. Claiming is atomic without locks: every process that sees an old mtime M tries to
+// create the marker `flush-attempt.M.claim` with O_EXCL, and the kernel lets exactly one of them do it;
+// that one then moves the mtime forward (temp file + rename), so later invocations see a fresh attempt.
+import { mkdirSync, readdirSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const FILE = 'flush-attempt';
+
+export function flushAttemptFile(telemetryDir: string): string {
+  return join(telemetryDir, FILE);
+}
+
+/** True if this process may start a flusher now (and has recorded the attempt); false otherwise. */
+export function claimFlushSlot(telemetryDir: string, now: number, intervalMs: number): boolean {
+  const file = flushAttemptFile(telemetryDir);
+  let last = 0;
+  try {
+    last = Math.round(statSync(file).mtimeMs);
+  } catch {
+    // Never attempted: generation 0.
+  }
+  // A recent attempt; an mtime far in the future means the clock was set back: treat it as old.
+  if (now - last < intervalMs && last - now < intervalMs) return false;
+  try {
+    mkdirSync(telemetryDir, { recursive: true });
+    writeFileSync(join(telemetryDir, `${FILE}.${last}.claim`), '', { flag: 'wx' });
+  } catch {
+    return false; // another invocation claimed this generation first
+  }
+  const tmp = join(telemetryDir, `.${FILE}.${process.pid}.tmp`);
+  writeFileSync(tmp, '');
+  utimesSync(tmp, now / 1000, now / 1000);
+  renameSync(tmp, file);
+  removeOldMarkers(telemetryDir, `${FILE}.${last}.claim`, now, intervalMs);
+  return true;
+}
+
+/**
+ * Markers of generations older than the interval: a process could only still try to claim one of those
+ * if it had read the mtime an interval ago, so they can go.
+ */
+function removeOldMarkers(dir: string, keep: string, now: number, intervalMs: number): void {
+  for (const name of readdirSync(dir)) {
+    if (!name.startsWith(`${FILE}.`) || !name.endsWith('.claim') || name === keep) continue;
+    try {
+      if (now - statSync(join(dir, name)).mtimeMs > intervalMs) unlinkSync(join(dir, name));
+    } catch {
+      // removed by another invocation
+    }
+  }
+}
