@@ -9,9 +9,14 @@
 //     Goal: >= 99 % arrive, <= 1 % duplicates.
 //  3. Process lifetime: how long after the process exits its output pipes stay open (a leftover child
 //     would hold them) and whether any kubectl-gs process is left; goal: nothing outlives it by > 5 s.
+//  4. The spool flusher (src/telemetry/flush.ts): an https endpoint slow to connect (TCP accepted, TLS
+//     handshake held), so the signal is spooled and a helper process is started. Runs interleaved: off;
+//     on, within the flush interval (spooled, no helper); on, interval elapsed (spooled + helper spawned).
+//     The spawn's cost to the parent = on-with-helper minus on-without; goal: <= 2 ms (it happens at most
+//     once a minute). Also how long the helper lives (the endpoint drops it after 150 ms here).
 // Everything stays on loopback.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { connect, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -109,9 +114,15 @@ function spoolCount(h) {
   }
 }
 
+/**
+ * kubectl-gs processes still running 5 s after the last run's exit. (A spool flusher started by a run
+ * whose endpoint was slow may run for up to 4 s after it; it must be gone by then.)
+ */
 function leftoverProcesses() {
-  const r = spawnSync('pgrep', ['-f', exe], { encoding: 'utf8' });
-  return r.stdout.split('\n').filter(Boolean).length;
+  const count = () => spawnSync('pgrep', ['-f', exe], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).length;
+  const until = Date.now() + 5000;
+  while (count() > 0 && Date.now() < until) spawnSync('sleep', ['0.1']);
+  return count();
 }
 
 async function addedWallTime(name, endpoint) {
@@ -209,11 +220,78 @@ if (dnsHang) rows.push(dnsHang);
 
 console.log(`## telemetry: added wall time of "kubectl-gs version", on vs off (medians of ${RUNS}, interleaved; goal <= 5 ms)`);
 console.log('(added = median(on) - median(off); paired = median of (on - off) over back-to-back pairs, less sensitive to load drift)');
-console.log('behaviour                   off        on         added      paired     ratio  spooled  pipes open after exit (max)  left over');
+console.log('behaviour                   off        on         added      paired     ratio  spooled  pipes open after exit (max)  left over after 5 s');
 const signed = (v) => (v >= 0 ? '+' : '-') + Math.abs(v).toFixed(1).padStart(5);
 for (const r of rows) {
   console.log(`${r.name.padEnd(26)}  ${r.off.toFixed(1).padStart(6)} ms  ${r.on.toFixed(1).padStart(6)} ms  ${signed(r.added)} ms  ${signed(r.paired)} ms  ${r.ratio.toFixed(2)}x  ${String(r.spooled).padStart(7)}  ${r.pipesMax.toFixed(1).padStart(8)} ms${' '.repeat(20)}${r.leftovers}`);
 }
+
+/** https endpoint that accepts TCP and never starts TLS; drops each connection after holdMs. */
+async function holdingEndpoint(holdMs) {
+  const server = createNetServer({ pauseOnConnect: true }, (c) => {
+    c.on('error', () => {});
+    setTimeout(() => c.destroy(), holdMs);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return { endpoint: `https://127.0.0.1:${server.address().port}/v2/`, close: () => server.close() };
+}
+
+/** Pids of flusher processes started for this cache directory (/proc: argv and environment). */
+function flushersOf(cache) {
+  const out = [];
+  for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes('__telemetry-flush')) continue;
+      if (readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`XDG_CACHE_HOME=${cache}`)) out.push(pid);
+    } catch {}
+  }
+  return out;
+}
+
+async function flusherCost() {
+  const target = await holdingEndpoint(150);
+  const h = home();
+  const attempt = join(h.XDG_CACHE_HOME, 'kubectl-gs/telemetry/flush-attempt');
+  const on = baseEnv({ ...h, KUBECTL_GS_TELEMETRY_ENDPOINT: target.endpoint });
+  const off = baseEnv({ ...h, KUBECTL_GS_TELEMETRY_OPTOUT: '1' });
+  const samples = { off: [], quiet: [], spawn: [] };
+  const lifetimes = [];
+  let spawned = 0;
+  let pipesMax = 0;
+  process.stderr.write('measuring: slow to connect (flusher)\n');
+  for (let i = 0; i < RUNS + 3; i++) {
+    const a = await runOnce(exe, ['version'], off);
+    mkdirSync(dirname(attempt), { recursive: true });
+    writeFileSync(attempt, ''); // a flush attempt just now: within the interval, no helper
+    const b = await runOnce(exe, ['version'], on);
+    rmSync(attempt, { force: true }); // interval elapsed: this run starts a helper
+    const c = await runOnce(exe, ['version'], on);
+    const exitedAt = Date.now();
+    pipesMax = Math.max(pipesMax, b.pipesOpenAfterExitMs, c.pipesOpenAfterExitMs);
+    let seen = false;
+    while (Date.now() - exitedAt < 6000) {
+      const alive = flushersOf(h.XDG_CACHE_HOME).length > 0;
+      seen ||= alive;
+      if (!alive && (seen || Date.now() - exitedAt > 300)) break;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    if (seen) spawned++;
+    if (i >= 3) {
+      samples.off.push(a.ms);
+      samples.quiet.push(b.ms);
+      samples.spawn.push(c.ms);
+      if (seen) lifetimes.push(Date.now() - exitedAt);
+    }
+  }
+  target.close();
+  const m = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
+  const paired = median(samples.spawn.map((v, i) => v - samples.quiet[i]));
+  console.log(`\n## spool flusher: https endpoint slow to connect, "kubectl-gs version" (medians of ${RUNS}, interleaved; goal: spawn <= 2 ms)`);
+  console.log(`off ${m.off.toFixed(1)} ms; on, spooled, no helper ${m.quiet.toFixed(1)} ms (${signed(m.quiet - m.off)} ms); on, spooled + helper spawned ${m.spawn.toFixed(1)} ms (${signed(m.spawn - m.off)} ms)`);
+  console.log(`cost of starting the helper: ${signed(m.spawn - m.quiet)} ms (paired ${signed(paired)} ms); helpers seen: ${spawned}/${RUNS + 3}`);
+  console.log(`helper gone after the command's exit (endpoint drops it at 150 ms): median ${median(lifetimes).toFixed(0)} ms, max ${Math.max(...lifetimes).toFixed(0)} ms; pipes open after exit (max) ${pipesMax.toFixed(1)} ms`);
+}
+if (!only || 'slow to connect'.startsWith(only)) await flusherCost();
 
 // Delivery over DELIVERY_RUNS invocations, receiver answering within 0-200 ms.
 {

@@ -90,9 +90,11 @@ export function maybeStartFlusher(deps: Deps, spool: Spool, now = Date.now()): b
   try {
     const self = deps.self?.();
     if (!self || spool.pending().length === 0) return false;
-    if (!claimFlushSlot(join(spool.dir, '..'), now, FLUSH_INTERVAL_MS)) return false;
+    const telemetryDir = join(spool.dir, '..');
+    if (!claimFlushSlot(telemetryDir, now, FLUSH_INTERVAL_MS)) return false;
     const { spawn } = require('node:child_process') as typeof import('node:child_process');
-    const child = spawn(self.command, [...self.args, FLUSH_COMMAND], { detached: true, stdio: 'ignore', env: deps.env, windowsHide: true });
+    // Its own working directory, so that it never keeps the user's (say, a mount point) busy.
+    const child = spawn(self.command, [...self.args, FLUSH_COMMAND], { cwd: telemetryDir, detached: true, stdio: 'ignore', env: deps.env, windowsHide: true });
     child.on('error', () => undefined);
     child.unref();
     return true;

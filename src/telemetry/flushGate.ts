@@ -1,8 +1,9 @@
 // Rate limit of the spool flusher (see flush.ts): at most one helper process per FLUSH_INTERVAL_MS, even
 // when several invocations end at the same moment. The last attempt is the mtime of `flush-attempt`
-// next to the spool. Claiming is atomic without locks: every process that sees an old mtime M tries to
-// create the marker `flush-attempt.M.claim` with O_EXCL, and the kernel lets exactly one of them do it;
-// that one then moves the mtime forward (temp file + rename), so later invocations see a fresh attempt.
+// next to the spool. Claiming is atomic without locks: the first attempt creates the file with O_EXCL;
+// after that, every process that sees an old mtime M tries to create the marker `flush-attempt.M.claim`
+// with O_EXCL, and the kernel lets exactly one of them do it; that one then moves the mtime forward
+// (temp file + rename), so later invocations see a fresh attempt.
 import { mkdirSync, readdirSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -15,16 +16,24 @@ export function flushAttemptFile(telemetryDir: string): string {
 /** True if this process may start a flusher now (and has recorded the attempt); false otherwise. */
 export function claimFlushSlot(telemetryDir: string, now: number, intervalMs: number): boolean {
   const file = flushAttemptFile(telemetryDir);
-  let last = 0;
+  let last: number;
   try {
     last = Math.round(statSync(file).mtimeMs);
   } catch {
-    // Never attempted: generation 0.
+    // Never attempted: whoever creates the file first (O_EXCL) wins. The file is only ever replaced by a
+    // rename afterwards, never removed, so this cannot race with the claim below.
+    try {
+      mkdirSync(telemetryDir, { recursive: true });
+      writeFileSync(file, '', { flag: 'wx' });
+      utimesSync(file, now / 1000, now / 1000);
+      return true;
+    } catch {
+      return false;
+    }
   }
   // A recent attempt; an mtime far in the future means the clock was set back: treat it as old.
   if (now - last < intervalMs && last - now < intervalMs) return false;
   try {
-    mkdirSync(telemetryDir, { recursive: true });
     writeFileSync(join(telemetryDir, `${FILE}.${last}.claim`), '', { flag: 'wx' });
   } catch {
     return false; // another invocation claimed this generation first

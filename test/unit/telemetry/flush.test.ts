@@ -61,6 +61,10 @@ describe('the flush rate limit', () => {
     expect(claimFlushSlot(dir, T0 + FLUSH_INTERVAL_MS - 1, FLUSH_INTERVAL_MS)).toBe(false);
     expect(claimFlushSlot(dir, T0 + FLUSH_INTERVAL_MS, FLUSH_INTERVAL_MS)).toBe(true);
     expect(claimFlushSlot(dir, T0 + FLUSH_INTERVAL_MS + 5, FLUSH_INTERVAL_MS)).toBe(false);
+    // The file removed (a cache cleaner): the next attempt is granted at once, and only one.
+    require('node:fs').rmSync(flushAttemptFile(dir));
+    expect(claimFlushSlot(dir, T0 + FLUSH_INTERVAL_MS + 6, FLUSH_INTERVAL_MS)).toBe(true);
+    expect(claimFlushSlot(dir, T0 + FLUSH_INTERVAL_MS + 7, FLUSH_INTERVAL_MS)).toBe(false);
   });
 
   it('treats an attempt far in the future (clock set back) as old', () => {
