@@ -97,6 +97,12 @@ export function maybeStartFlusher(deps: Deps, spool: Spool, now = Date.now()): b
     const child = spawn(self.command, [...self.args, FLUSH_COMMAND], { cwd: telemetryDir, detached: true, stdio: 'ignore', env: deps.env, windowsHide: true });
     child.on('error', () => undefined);
     child.unref();
+    // Lowest CPU priority: on a machine with few cores its start-up must not compete with this process's exit.
+    try {
+      if (child.pid) (require('node:os') as typeof import('node:os')).setPriority(child.pid, 19);
+    } catch {
+      // Not permitted here: it runs at normal priority.
+    }
     return true;
   } catch {
     return false;
