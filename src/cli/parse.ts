@@ -119,19 +119,24 @@ function parseWithYargs(tree: CommandTree, args: string[]): ParseResult {
 function explainUnknownCommand(tree: CommandTree, args: string[]): string | undefined {
   const words = args.filter((a) => !a.startsWith('-'));
   if (words.length === 0) return undefined;
-  const topNames = [...tree.commands, ...tree.groups].flatMap((c) => [c.name, ...(c.aliases ?? [])]);
+  const top = [...tree.commands.filter((c) => !c.hidden), ...tree.groups];
   const group = tree.groups.find((g) => g.name === words[0] || g.aliases?.includes(words[0]));
-  if (!group && !topNames.includes(words[0])) return unknown(words[0], 'kubectl gs', topNames);
-  if (group && words.length > 1) {
-    const names = group.commands.flatMap((c) => [c.name, ...(c.aliases ?? [])]);
-    if (!names.includes(words[1])) return unknown(words[1], `kubectl gs ${group.name}`, names);
+  if (!group && !tree.commands.some((c) => named(c, words[0]))) return unknown(words[0], 'kubectl gs', top);
+  if (group && words.length > 1 && !group.commands.some((c) => named(c, words[1]))) {
+    return unknown(words[1], `kubectl gs ${group.name}`, group.commands.filter((c) => !c.hidden));
   }
   return undefined;
 }
 
-function unknown(word: string, parent: string, candidates: string[]): string {
-  const close = closestNames(word, candidates);
-  const hint = close.length ? `; did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : '';
+function named(c: { name: string; aliases?: string[] }, word: string): boolean {
+  return c.name === word || (c.aliases ?? []).includes(word);
+}
+
+/** Suggests commands by their canonical names, whether the typo was close to the name or to an alias. */
+function unknown(word: string, parent: string, commands: Array<{ name: string; aliases?: string[] }>): string {
+  const close = closestNames(word, commands.flatMap((c) => [c.name, ...(c.aliases ?? [])]));
+  const canonical = [...new Set(close.map((n) => commands.find((c) => named(c, n))!.name))];
+  const hint = canonical.length ? `; did you mean ${canonical.map((c) => `"${c}"`).join(' or ')}?` : '';
   return `unknown command "${word}" for "${parent}"${hint}`;
 }
 

@@ -66,3 +66,14 @@ describe('unknown flags', () => {
     expect(deps.stderr.text()).toBe(`error: unknown flag: ${flag.split('=')[0]}; see 'kubectl gs version --help'\n`);
   });
 });
+
+describe('did you mean', () => {
+  it('suggests a command once, by its canonical name, also when the typo is closer to an alias', async () => {
+    const deps = fakeDeps();
+    expect(await runCli(['get', 'clustrs'], deps)).toBe(1);
+    expect(deps.stderr.text()).toBe('error: unknown command "clustrs" for "kubectl gs get"; did you mean "clusters"?\n');
+    const viaAlias = fakeDeps();
+    expect(await runCli(['get', 'nodepol'], viaAlias)).toBe(1);
+    expect(viaAlias.stderr.text()).toBe('error: unknown command "nodepol" for "kubectl gs get"; did you mean "nodepools"?\n');
+  });
+});

@@ -131,8 +131,13 @@ describe('starting the flusher', () => {
     const slow = await startReceiver('drop');
     const down = await startReceiver('refuse');
     try {
+      // The refused run lasts long enough (a command that waits 100 ms) for the refusal to be seen
+      // before it ends, however loaded the machine: what is tested is the decision, not a race.
+      const tree = commandTree();
+      const version = tree.commands.find((c) => c.name === 'version')!;
+      tree.commands.push({ ...version, name: 'version-slowly', run: async (o, d) => { await new Promise((r) => setTimeout(r, 100)); return version.run(o, d); } });
       const refused = depsWith(down.endpoint);
-      expect(await runCli(['version'], { ...refused, self: rec.self })).toBe(0);
+      expect(await runCli(['version-slowly'], { ...refused, self: rec.self }, tree)).toBe(0);
       expect(spoolOf(refused).pending()).toHaveLength(1);
       const far = depsWith(slow.endpoint);
       expect(await runCli(['version'], { ...far, self: rec.self })).toBe(0);
