@@ -71,11 +71,12 @@ function baseBinary() {
   return join(dirname(pkgJson), 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
 }
 
-// V8 flags the executable always starts with. --lite-mode (no optimizing compiler, lazier feedback
-// allocation) measured (npm run bench, get.mjs): peak RSS of `get clusters -A` at 1 000 clusters 1.15 ->
-// 0.97 x kubectl, at 10 000 0.46 -> 0.37 x; time at 10 000 0.76 -> 0.86 x kubectl; start-up +1-2 ms.
-// KGS_SEA_EXEC_ARGV replaces them for experiments ("" for none).
-const execArgv = (process.env.KGS_SEA_EXEC_ARGV ?? '--lite-mode').split(' ').filter(Boolean);
+// V8 flags the executable starts with: none. Measured (npm run bench) and left out: --lite-mode cuts peak
+// RSS of `get clusters -A` at 1 000 clusters from 1.15 to 0.97 x kubectl and at 10 000 from 0.46 to 0.37 x,
+// but costs every command start-up time (version +2 ms, template +6 ms); --no-lazy (a fuller code cache)
+// made start-up slower (+5 ms); --max-semi-space-size=1 and --v8-pool-size=1 changed nothing measurable.
+// KGS_SEA_EXEC_ARGV sets them for such experiments (space-separated); the blob is made with the same flags.
+const execArgv = (process.env.KGS_SEA_EXEC_ARGV ?? '').split(' ').filter(Boolean);
 
 async function main() {
   rmSync(work, { recursive: true, force: true });
