@@ -66,7 +66,8 @@ export function globalFlagNames(): Set<string> {
   return names;
 }
 
-function camel(name: string): string {
+/** The key yargs gives a flag in argv (camel-case expansion): `as-group` -> `asGroup`. */
+export function camel(name: string): string {
   return name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 

@@ -6,7 +6,7 @@
 // through yargs, which also produces every error message. test/unit/get/fastArgs.test.ts checks that both
 // parsers agree on what this one accepts.
 import type { CommandDefinition } from '../../cli/command';
-import { globalFlags } from '../../cli/globalFlags';
+import { camel, globalFlags } from '../../cli/globalFlags';
 import type { FlagSpec } from './flags';
 
 export interface FastCommand {
@@ -28,7 +28,6 @@ interface Known {
   kind: Kind;
 }
 
-const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** The global flags yargs would parse the same simple way (array flags, such as --as-group, excluded). */
 function globalTable(): { long: Map<string, Known>; short: Map<string, Known> } {

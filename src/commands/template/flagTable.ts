@@ -3,6 +3,7 @@
 // StringSlice) and arrays (repeatable, each value whole, as cobra's StringArray). No yargs defaults:
 // an absent flag stays undefined so commands know what the user actually gave.
 import type { Argv, Options } from 'yargs';
+import { camel } from '../../cli/globalFlags';
 
 export type FlagKind = 'string' | 'number' | 'boolean' | 'list' | 'array';
 
@@ -30,10 +31,6 @@ export interface ReadFlags {
   values: Record<string, unknown>;
   given: string[];
   problems: string[];
-}
-
-function camel(name: string): string {
-  return name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
 export function readFlags(argv: Record<string, unknown>, specs: FlagSpec[]): ReadFlags {
