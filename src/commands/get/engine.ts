@@ -7,6 +7,7 @@ import type { KubeClient, KubeList, KubeObject, Query } from '../../kube/client'
 import { ListPrinter, parseOutputFormat, printObject, type OutputFormat, type PrintOptions, type TableSpec } from '../../output/printer';
 import { isNotFound } from './errors';
 import type { GetOptions } from './flags';
+import { preferMemoryOverSpeed } from './memoryMode';
 
 /** The list chunk size kubectl uses (--chunk-size default). */
 export const pageSize = 500;
@@ -159,6 +160,7 @@ export interface StreamOptions {
 
 /** Streams a collection into the printer, one page at a time. Returns how many objects were printed. */
 export async function streamList(client: KubeClient, rt: ResourceType, namespace: string | undefined, printer: ListPrinter, so: StreamOptions = {}): Promise<void> {
+  preferMemoryOverSpeed();
   try {
     await client.listPages<KubeObject>(collectionPath(rt, namespace), listQuery(so.selector, so.fieldSelector), async (page: KubeList<KubeObject>) => {
       const items = so.filter ? page.items.filter(so.filter) : page.items;

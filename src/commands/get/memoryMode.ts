@@ -1,0 +1,23 @@
+// Lists trade a little speed for memory. V8's optimizing compilers (Maglev, Turbofan) compile the
+// row-formatting code once it gets hot, and running them maps several MB more of the executable's code
+// into memory. Measured on `get clusters -A` with 1 000 clusters: peak RSS 73.2 -> 67.9 MB when these
+// flags are switched right before the list is read, with no measurable change in time; 10 clusters: no
+// change either way.
+//
+// They are switched at run time, not at start-up: a V8 flag change alters the flag hash that Node's
+// built-in code cache is checked against, so every built-in module loaded afterwards is compiled from
+// source (tls: 4 -> 9 ms), and set as start-up flags they cost `get` 12 ms. By the time a list is
+// requested, the modules a listing needs are loaded.
+let switched = false;
+
+export function preferMemoryOverSpeed(): void {
+  if (switched) return;
+  switched = true;
+  const { setFlagsFromString } = require('node:v8') as typeof import('node:v8');
+  for (const flag of ['--no-maglev', '--no-turbofan', '--optimize-for-size']) setFlagsFromString(flag);
+}
+
+/** For tests: whether the switch happened in this process. */
+export function memoryModeSwitched(): boolean {
+  return switched;
+}
