@@ -66,6 +66,28 @@ export function globalFlagNames(): Set<string> {
   return names;
 }
 
+/**
+ * The command words of an argument list: what is left after flags and the values of the global flags
+ * that take one (`-n foo get` -> [get]). A command flag's value can still be mistaken for a word, but
+ * command flags come after their command, where only the first two words matter to the callers.
+ */
+export function commandWords(args: string[]): string[] {
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') break;
+    if (!a.startsWith('-') || a === '-') {
+      words.push(a);
+      continue;
+    }
+    if (a.includes('=')) continue;
+    const name = a.replace(/^--?/, '');
+    const flag = globalFlags[name] ?? Object.values(globalFlags).find((o) => o.alias === name);
+    if (flag && flag.type !== 'boolean') i++;
+  }
+  return words;
+}
+
 /** The key yargs gives a flag in argv (camel-case expansion): `as-group` -> `asGroup`. */
 export function camel(name: string): string {
   return name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());

@@ -3,7 +3,7 @@
 // output streams and telemetry are handled in one place.
 import type { Argv } from 'yargs';
 import type { CommandDefinition, CommandGroup } from './command';
-import { globalFlags } from './globalFlags';
+import { commandWords, globalFlags } from './globalFlags';
 import { fastParse } from './fastPath';
 import { closestNames } from './suggest';
 import type { CommandTree } from './tree';
@@ -117,15 +117,19 @@ function parseWithYargs(tree: CommandTree, args: string[]): ParseResult {
  * closest valid command ("did you mean").
  */
 function explainUnknownCommand(tree: CommandTree, args: string[]): string | undefined {
-  const words = args.filter((a) => !a.startsWith('-'));
+  const words = commandWords(args);
   if (words.length === 0) return undefined;
   const top = [...tree.commands.filter((c) => !c.hidden), ...tree.groups];
   const group = tree.groups.find((g) => g.name === words[0] || g.aliases?.includes(words[0]));
   if (!group && !tree.commands.some((c) => named(c, words[0]))) return unknown(words[0], 'kubectl gs', top);
-  if (group && words.length > 1 && !group.commands.some((c) => named(c, words[1]))) {
-    return unknown(words[1], `kubectl gs ${group.name}`, group.commands.filter((c) => !c.hidden));
-  }
-  return undefined;
+  if (!group || words.length < 2) return undefined;
+  // A command flag's value before the command (`get -o json clustrs`) also looks like a word: the
+  // command is there if any word names one, and the typo is the word closest to a command name.
+  const rest = words.slice(1);
+  if (rest.some((w) => group.commands.some((c) => named(c, w)))) return undefined;
+  const visible = group.commands.filter((c) => !c.hidden);
+  const typo = rest.find((w) => closestNames(w, visible.flatMap((c) => [c.name, ...(c.aliases ?? [])])).length > 0) ?? rest[0];
+  return unknown(typo, `kubectl gs ${group.name}`, visible);
 }
 
 function named(c: { name: string; aliases?: string[] }, word: string): boolean {

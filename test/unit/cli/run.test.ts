@@ -76,4 +76,21 @@ describe('did you mean', () => {
     expect(await runCli(['get', 'nodepol'], viaAlias)).toBe(1);
     expect(viaAlias.stderr.text()).toBe('error: unknown command "nodepol" for "kubectl gs get"; did you mean "nodepools"?\n');
   });
+
+  it.each([
+    [['get', '-n', 'foo', 'clustrs'], 'clustrs', 'kubectl gs get', 'clusters'],
+    [['--context', 'dev', 'gett', 'clusters'], 'gett', 'kubectl gs', 'get'],
+    [['get', '--namespace=foo', '-o', 'json', 'clustrs'], 'clustrs', 'kubectl gs get', 'clusters'],
+    [['get', '--insecure-skip-tls-verify', 'clustrs'], 'clustrs', 'kubectl gs get', 'clusters'],
+  ])('does not take a flag value for the mistyped command: %j', async (args, typo, parent, suggestion) => {
+    const deps = fakeDeps();
+    expect(await runCli(args, deps)).toBe(1);
+    expect(deps.stderr.text()).toBe(`error: unknown command "${typo}" for "${parent}"; did you mean "${suggestion}"?\n`);
+  });
+
+  it('reports an unknown flag, not the value of -n, when the command is right', async () => {
+    const deps = fakeDeps();
+    expect(await runCli(['get', '-n', 'foo', 'clusters', '--bogus'], deps)).toBe(1);
+    expect(deps.stderr.text()).toBe("error: unknown flag: --bogus; see 'kubectl gs get --help'\n");
+  });
 });
