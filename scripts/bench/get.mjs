@@ -2,6 +2,7 @@
 // on one real kube-apiserver (started here by the e2e harness) holding 10, then 1 000, then 10 000
 // Cluster API clusters. For each size: median wall time and median peak RSS over interleaved runs.
 //   goal: ratio <= 1.0 for time and for memory at every size.
+// A fourth row, 'node floor', is a bare Node https client doing the same reads: what any Node program pays.
 //
 // Peak RSS is the process's high-water mark as /usr/bin/time (GNU time, Debian package "time") reports it
 // (%M; for `kubectl gs` that covers kubectl and the plugin it execs). RSS includes the pages of the
@@ -111,13 +112,16 @@ try {
   // kubectl may be a dispatcher that runs a versioned kubectl: drop every kubectl next to the real one.
   const kubectlDir = dirname(realpathSync(kubectlBin));
   const kubectls = execFileSync('sh', ['-c', `ls ${kubectlDir}/kubectl*`], { encoding: 'utf8' }).trim().split('\n');
-  for (const f of [exeCopy, ...kubectls]) dropFromPageCache(f);
+  for (const f of [exeCopy, process.execPath, ...kubectls]) dropFromPageCache(f);
 
   const cases = [
     { name: 'kubectl gs get clusters -A', args: ['gs', 'get', 'clusters', '-A'] },
     { name: 'kubectl get clusters.cluster.x-k8s.io -A', args: ['get', 'clusters.cluster.x-k8s.io', '-A'] },
     // The plugin on its own, without kubectl's plugin dispatch in front (what kubectl gs adds to kubectl).
     { name: 'kubectl-gs get clusters -A (direct)', args: ['get', 'clusters', '-A'], cmd: exeCopy },
+    // Node's floor: a bare https client doing the same reads (support-node-floor.cjs), for reference.
+    { name: 'node floor (https GET pages, no CLI)', cmd: process.execPath,
+      args: [join(root, 'scripts/bench/support-node-floor.cjs'), server.serverUrl, server.caFile, server.adminToken, '/apis/cluster.x-k8s.io/v1beta1/clusters'] },
   ];
   let created = 0;
   const results = [];
@@ -138,11 +142,11 @@ try {
     }
     // Both must print a header and one row per cluster, or the comparison means nothing.
     for (const [k, c] of cases.entries()) if (samples[k].lines !== size + 1) throw new Error(`${c.name} printed ${samples[k].lines} lines for ${size} clusters`);
-    const [gs, kc, direct] = samples.map((s) => ({ ms: median(s.ms), rssMiB: median(s.rss) / 1024 }));
-    results.push({ size, gs, kc, direct });
+    const [gs, kc, direct, floor] = samples.map((s) => ({ ms: median(s.ms), rssMiB: median(s.rss) / 1024 }));
+    results.push({ size, gs, kc, direct, floor });
     console.log(`## ${size} clusters (medians of ${runs} runs)`);
     for (const [k, c] of cases.entries()) {
-      const m = [gs, kc, direct][k];
+      const m = [gs, kc, direct, floor][k];
       console.log(`${c.name.padEnd(42)} ${m.ms.toFixed(1).padStart(8)} ms ${m.rssMiB.toFixed(1).padStart(7)} MiB`);
     }
     console.log(`ratio kubectl gs / kubectl: time ${(gs.ms / kc.ms).toFixed(2)} (goal <= 1.0), peak RSS ${(gs.rssMiB / kc.rssMiB).toFixed(2)} (goal <= 1.0)`);
@@ -150,7 +154,8 @@ try {
   console.log('\n## summary: kubectl gs get clusters -A / kubectl get clusters.cluster.x-k8s.io -A');
   for (const r of results) {
     console.log(`${String(r.size).padStart(6)} clusters: time ${(r.gs.ms / r.kc.ms).toFixed(2)}, peak RSS ${(r.gs.rssMiB / r.kc.rssMiB).toFixed(2)}` +
-      `   (kubectl-gs direct: time ${(r.direct.ms / r.kc.ms).toFixed(2)}, peak RSS ${(r.direct.rssMiB / r.kc.rssMiB).toFixed(2)})`);
+      `   (kubectl-gs direct: time ${(r.direct.ms / r.kc.ms).toFixed(2)}, peak RSS ${(r.direct.rssMiB / r.kc.rssMiB).toFixed(2)};` +
+      ` node floor: time ${(r.floor.ms / r.kc.ms).toFixed(2)}, peak RSS ${(r.floor.rssMiB / r.kc.rssMiB).toFixed(2)})`);
   }
 } finally {
   await server.stop();
