@@ -47,9 +47,10 @@ export function goHardwareAddr(raw: string): string | undefined {
 }
 
 /**
- * Every link's hardware address. Linux: /sys/class/net lists all links of this network namespace, as
- * Go's netlink query does. Elsewhere Node can only list links that have an IP address; links without
- * one are missed there, so the hash can differ from Go's on such machines (macOS, Windows).
+ * Every link's hardware address that can be read without starting a process. Linux: /sys/class/net lists
+ * all links of this network namespace, as Go's netlink query does. Elsewhere Node can only list links
+ * that have an IP address (macOS adds the rest through allLinkAddresses; on Windows links without an
+ * address are missed, so the hash can differ from Go's there).
  * Undefined when no list can be read (Go then leaves the segment out).
  */
 export function linkAddresses(sysClassNet = '/sys/class/net'): string[] | undefined {
@@ -90,6 +91,36 @@ export function linkAddresses(sysClassNet = '/sys/class/net'): string[] | undefi
  * /proc (what Go falls back to) instead of through node:os, which telemetry would otherwise load only
  * for this (~0.3 ms of a command's start).
  */
+/**
+ * The link addresses in `ifconfig -a` output (macOS): each interface's `ether` or `lladdr` line, which
+ * ifconfig prints for every interface whose link-layer address is not empty, down or address-less ones
+ * included, as Go's route-socket listing sees them. macOS prints bytes without leading zeros
+ * (`0:1c:42:0:0:8`); goHardwareAddr pads them.
+ */
+export function ifconfigLinkAddresses(output: string): string[] {
+  const out: string[] = [];
+  for (const m of output.matchAll(/^\s+(?:ether|lladdr)\s+([0-9a-fA-F]{1,2}(?:[:.][0-9a-fA-F]{1,2})+)\s*$/gm)) {
+    const mac = goHardwareAddr(m[1].replace(/\./g, ':'));
+    if (mac) out.push(mac);
+  }
+  return out;
+}
+
+/**
+ * Every link's address where Node alone cannot list them all: on macOS, `ifconfig -a` (a few ms, so
+ * only when the cached hash no longer matches what Node sees). Undefined when that cannot be run.
+ */
+function allLinkAddresses(): string[] | undefined {
+  if (process.platform !== 'darwin') return undefined;
+  try {
+    const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
+    const output = execFileSync('/sbin/ifconfig', ['-a'], { encoding: 'utf8', timeout: 2000, stdio: ['ignore', 'pipe', 'ignore'] });
+    return ifconfigLinkAddresses(output);
+  } catch {
+    return undefined;
+  }
+}
+
 function safeHostname(): string | undefined {
   if (process.platform === 'linux') {
     try {
@@ -106,12 +137,16 @@ function safeHostname(): string | undefined {
   }
 }
 
-export function currentUserFacts(env: NodeJS.ProcessEnv): UserFacts {
+/**
+ * The facts the hash is made of. With complete, links Node cannot see are looked up too (macOS); without,
+ * they are what Node sees cheaply, which on Linux is already every link.
+ */
+export function currentUserFacts(env: NodeJS.ProcessEnv, complete = true): UserFacts {
   return {
     os: goOs(process.platform),
     arch: goArch(process.arch),
     hostname: safeHostname(),
-    macs: linkAddresses(),
+    macs: (complete && allLinkAddresses()) || linkAddresses(),
     // Go returns -1 for both on Windows, where Node has no getuid/getgid.
     uid: process.getuid?.() ?? -1,
     gid: process.getgid?.() ?? -1,
@@ -133,12 +168,14 @@ function fnv1a(text: string): string {
 /**
  * The user hash, from live facts every time, but with the SHA-256 itself remembered in the cache
  * directory: in a process that lives 40 ms, SHA-256 in JavaScript runs in V8's interpreter and costs
- * about half a millisecond. The cache holds only the hash and a 32-bit checksum of its input, so a
- * changed host name, link or user gives the new hash at once.
+ * about half a millisecond (and on macOS, listing every link starts ifconfig). The cache holds only the
+ * hash and a 32-bit checksum of the facts Node sees cheaply, so a changed host name, visible link or user
+ * gives the new hash at once.
  */
 export function cachedUserHash(env: NodeJS.ProcessEnv, cacheDir: string): string {
-  const id = userIdString(currentUserFacts(env));
-  const key = fnv1a(id);
+  // Keyed by what Node sees cheaply; the hash itself is made from every link (see currentUserFacts).
+  const quick = currentUserFacts(env, false);
+  const key = fnv1a(userIdString(quick));
   const file = join(cacheDir, 'telemetry', 'user-hash.json');
   try {
     const cached = JSON.parse(readFileSync(file, 'utf8')) as { key?: string; hash?: string };
@@ -146,7 +183,8 @@ export function cachedUserHash(env: NodeJS.ProcessEnv, cacheDir: string): string
   } catch {
     // no cache yet
   }
-  const hash = hashUserId(id);
+  const complete = process.platform === 'darwin' ? currentUserFacts(env) : quick;
+  const hash = hashUserId(userIdString(complete));
   try {
     mkdirSync(join(cacheDir, 'telemetry'), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;

@@ -6,7 +6,7 @@ import { hostname, tmpdir } from 'node:os';
 import { goArch, goOs } from '../../../src/platform';
 import { join, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
-import { goHardwareAddr, hashUserId, linkAddresses, userIdString } from '../../../src/telemetry/userHash';
+import { goHardwareAddr, hashUserId, ifconfigLinkAddresses, linkAddresses, userIdString } from '../../../src/telemetry/userHash';
 
 describe('user hash', () => {
   it('matches the vector computed with the Go library', () => {
@@ -33,6 +33,31 @@ describe('user hash', () => {
     ['80:00:02:08:fe:80:00:00:00:00:00:00:00:02:c9:03:00:0a:cf:41', '80:00:02:08:fe:80:00:00:00:00:00:00:00:02:c9:03:00:0a:cf:41'],
   ])('Go keeps %j as %j', (raw, want) => {
     expect(goHardwareAddr(raw)).toBe(want);
+  });
+
+  it('reads every link address from macOS ifconfig -a output, down and address-less links included', () => {
+    // The shape macOS prints: bytes without leading zeros, ether for Ethernet-like links, lladdr for
+    // others, nothing for links without a link-layer address (lo0, gif0, utun0).
+    const output = [
+      'lo0: flags=8049<UP,LOOPBACK,RUNNING,MULTICAST> mtu 16384',
+      '\toptions=1203<RXCSUM,TXCSUM,TXSTATUS,SW_TIMESTAMP>',
+      '\tinet 127.0.0.1 netmask 0xff000000',
+      'gif0: flags=8010<POINTOPOINT,MULTICAST> mtu 1280',
+      'en0: flags=8863<UP,BROADCAST,SMART,RUNNING,SIMPLEX,MULTICAST> mtu 1500',
+      '\tether 3c:22:fb:1:a:ff',
+      '\tinet6 fe80::1c8c:8cd6:d3a4:5b21%en0 prefixlen 64 secured scopeid 0xe',
+      '\tstatus: active',
+      'en5: flags=8822<BROADCAST,SMART,SIMPLEX,MULTICAST> mtu 1500',
+      '\tether ac:de:48:0:11:22',
+      '\tmedia: autoselect (<unknown type>)',
+      '\tstatus: inactive',
+      'fw0: flags=8822<BROADCAST,SMART,SIMPLEX,MULTICAST> mtu 4078',
+      '\tlladdr 0:a:95:ff:fe:a1:b2:c3',
+      'utun0: flags=8051<UP,POINTOPOINT,RUNNING,MULTICAST> mtu 1380',
+      '\tinet6 fe80::8a3:2f9e:6e1b:4a1d%utun0 prefixlen 64 scopeid 0x12',
+      '',
+    ].join('\n');
+    expect(ifconfigLinkAddresses(output)).toEqual(['3c:22:fb:01:0a:ff', 'ac:de:48:00:11:22', '00:0a:95:ff:fe:a1:b2:c3']);
   });
 
   it('reads every link from a sysfs-like directory, down and addressless ones included', () => {
