@@ -104,8 +104,12 @@ function dropFromPageCache(file) {
 const { startApiServer } = require(harness);
 const server = await startApiServer();
 try {
-  const env = { ...process.env, KUBECONFIG: server.kubeconfigPath, KUBECTL_GS_TELEMETRY_OPTOUT: '1', PATH: `${binDir}:${process.env.PATH}` };
-  const kubectlBin = execFileSync('sh', ['-c', 'command -v kubectl'], { env, encoding: 'utf8' }).trim();
+  const kubectlBin = execFileSync('sh', ['-c', 'command -v kubectl'], { encoding: 'utf8' }).trim();
+  // The kubeconfig as users have it: YAML, written by kubectl (the harness writes JSON, which is cheaper
+  // for kubectl-gs to read than the YAML real kubeconfigs are).
+  const kubeconfig = join(work, 'kubeconfig.yaml');
+  writeFileSync(kubeconfig, execFileSync(kubectlBin, ['config', 'view', '--raw'], { env: { ...process.env, KUBECONFIG: server.kubeconfigPath } }));
+  const env = { ...process.env, KUBECONFIG: kubeconfig, KUBECTL_GS_TELEMETRY_OPTOUT: '1', PATH: `${binDir}:${process.env.PATH}` };
   execFileSync(kubectlBin, ['apply', '-f', join(root, 'test/e2e/crds/cluster-api.yaml')], { env, stdio: 'ignore' });
   execFileSync(kubectlBin, ['wait', '--for', 'condition=Established', 'crd/clusters.cluster.x-k8s.io'], { env, stdio: 'ignore' });
   execFileSync(kubectlBin, ['create', '-f', '-'], { env, stdio: ['pipe', 'ignore', 'inherit'], input: JSON.stringify({ apiVersion: 'v1', kind: 'List', items: namespaces.map((name) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } })) }) });
