@@ -165,30 +165,48 @@ function fnv1a(text: string): string {
   return (h >>> 0).toString(16);
 }
 
+/** How many (facts, hash) pairs the cache keeps: a laptop moves between a few network setups. */
+const CACHED_HASHES = 8;
+
+interface CacheEntry {
+  key: string;
+  hash: string;
+}
+
+function readCache(file: string): CacheEntry[] {
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { entries?: unknown };
+    if (!Array.isArray(parsed.entries)) return [];
+    return parsed.entries.filter(
+      (e): e is CacheEntry => typeof e?.key === 'string' && typeof e?.hash === 'string' && /^[0-9a-f]{64}$/.test(e.hash),
+    );
+  } catch {
+    return []; // no cache yet, or one this version does not read
+  }
+}
+
 /**
  * The user hash, from live facts every time, but with the SHA-256 itself remembered in the cache
  * directory: in a process that lives 40 ms, SHA-256 in JavaScript runs in V8's interpreter and costs
- * about half a millisecond (and on macOS, listing every link starts ifconfig). The cache holds only the
- * hash and a 32-bit checksum of the facts Node sees cheaply, so a changed host name, visible link or user
- * gives the new hash at once.
+ * about half a millisecond (and on macOS, listing every link starts ifconfig). The cache holds hashes
+ * and 32-bit checksums of the facts Node sees cheaply, for the last few setups (VPN on, VPN off, ...),
+ * so a changed host name, visible link or user gives the right hash at once and a setup seen before
+ * costs nothing.
  */
 export function cachedUserHash(env: NodeJS.ProcessEnv, cacheDir: string): string {
   // Keyed by what Node sees cheaply; the hash itself is made from every link (see currentUserFacts).
   const quick = currentUserFacts(env, false);
   const key = fnv1a(userIdString(quick));
   const file = join(cacheDir, 'telemetry', 'user-hash.json');
-  try {
-    const cached = JSON.parse(readFileSync(file, 'utf8')) as { key?: string; hash?: string };
-    if (cached.key === key && typeof cached.hash === 'string' && /^[0-9a-f]{64}$/.test(cached.hash)) return cached.hash;
-  } catch {
-    // no cache yet
-  }
+  const entries = readCache(file);
+  const hit = entries.find((e) => e.key === key);
+  if (hit) return hit.hash;
   const complete = process.platform === 'darwin' ? currentUserFacts(env) : quick;
   const hash = hashUserId(userIdString(complete));
   try {
     mkdirSync(join(cacheDir, 'telemetry'), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ key, hash }));
+    writeFileSync(tmp, JSON.stringify({ entries: [{ key, hash }, ...entries].slice(0, CACHED_HASHES) }));
     renameSync(tmp, file);
   } catch {
     // a cache that cannot be written is only a cache

@@ -120,4 +120,29 @@ describe('cached user hash', () => {
     expect(cachedUserHash({ USER: 'bob' }, cache)).toBe(userHash({ USER: 'bob' }));
     expect(userHash({ USER: 'bob' })).not.toBe(userHash({ USER: 'alice' }));
   });
+
+  it('keeps the last setups, answers from the cache for one seen before, and drops the oldest', () => {
+    const { cachedUserHash, userHash } = require('../../../src/telemetry/userHash') as typeof import('../../../src/telemetry/userHash');
+    const { readFileSync, writeFileSync } = require('node:fs') as typeof import('node:fs');
+    const cache = mkdtempSync(join(tmpdir(), 'kgs-uh-'));
+    const file = join(cache, 'telemetry', 'user-hash.json');
+    const users = Array.from({ length: 9 }, (_, i) => `user${i}`);
+    for (const u of users) cachedUserHash({ USER: u }, cache);
+    const entries = (JSON.parse(readFileSync(file, 'utf8')) as { entries: Array<{ key: string; hash: string }> }).entries;
+    expect(entries).toHaveLength(8);
+    expect(entries.map((e) => e.hash)).toEqual(users.slice(1).reverse().map((u) => userHash({ USER: u })));
+    // A hash that only the cache knows proves the answer came from it.
+    const planted = { entries: [{ ...entries[3], hash: 'f'.repeat(64) }, ...entries.filter((_, i) => i !== 3)] };
+    writeFileSync(file, JSON.stringify(planted));
+    expect(cachedUserHash({ USER: users[5] }, cache)).toBe('f'.repeat(64));
+  });
+
+  it('starts over from a cache it cannot read', () => {
+    const { cachedUserHash, userHash } = require('../../../src/telemetry/userHash') as typeof import('../../../src/telemetry/userHash');
+    const { mkdirSync: mk, writeFileSync } = require('node:fs') as typeof import('node:fs');
+    const cache = mkdtempSync(join(tmpdir(), 'kgs-uh-'));
+    mk(join(cache, 'telemetry'));
+    writeFileSync(join(cache, 'telemetry', 'user-hash.json'), '{"key":"old","hash":"x"');
+    expect(cachedUserHash({ USER: 'alice' }, cache)).toBe(userHash({ USER: 'alice' }));
+  });
 });
