@@ -22,6 +22,7 @@ const cases = [
   { name: 'kubectl-gs get --help', cmd: exe, args: ['get', '--help'], env },
   { name: 'kubectl gs version', cmd: 'kubectl', args: ['gs', 'version'], env },
   { name: 'kubectl-gs completion bash', cmd: exe, args: ['completion', 'bash'], env },
+  { name: 'kubectl-gs template org', cmd: exe, args: ['template', 'organization', '--name', 'acme'], env },
 ];
 
 const m = await measure(cases);
@@ -32,5 +33,6 @@ const node = m['node -e 0 (same Node)'];
 for (const name of ['kubectl-gs version', 'kubectl-gs --help']) {
   console.log(`${name}: ${ratio(m[name], kubectl)} x kubectl version --client (goal <= 1.0), ${ratio(m[name], node)} x node -e 0 (goal <= 1.5)`);
 }
+console.log(`kubectl-gs template organization --name acme: ${ratio(m['kubectl-gs template org'], kubectl)} x kubectl version --client`);
 console.log(`kubectl gs version (through kubectl): ${ratio(m['kubectl gs version'], kubectl)} x kubectl version --client`);
 console.log(`executable size: ${(statSync(exe).size / 1e6).toFixed(1)} MB`);

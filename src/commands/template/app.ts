@@ -4,7 +4,8 @@ import type { Deps } from '../../cli/deps';
 import type { AppFlags } from '../../template/appTemplate';
 import { addFlags, readFlags, type FlagSpec } from './flagTable';
 
-const specs: FlagSpec[] = [
+/** The command's flags, exported for the fast parser (fastArgs.ts). */
+export const flags: FlagSpec[] = [
   { name: 'catalog', kind: 'string', describe: 'Catalog the app is in. (required)' },
   { name: 'name', kind: 'string', describe: 'Name of the app in the catalog. (required)' },
   { name: 'version', kind: 'string', alias: 'app-version', describe: 'App version to install, e.g. 1.2.3. (required)' },
@@ -47,9 +48,9 @@ export const definition = defineCommand<AppFlags>({
     ['$0 template app --catalog giantswarm --name ingress-nginx --version 3.0.0 --cluster-name mycluster --organization acme --target-namespace kube-system', 'An app for a workload cluster'],
     ['$0 template app --catalog giantswarm --name ingress-nginx --version 3.0.0 --cluster-name mycluster --organization acme --target-namespace kube-system --user-configmap values.yaml', 'With user values'],
   ],
-  builder: (y) => addFlags(y, specs),
+  builder: (y) => addFlags(y, flags),
   options: (argv) => {
-    const { values, given, problems } = readFlags(argv, specs);
+    const { values, given, problems } = readFlags(argv, flags);
     return {
       ...(values as Partial<AppFlags>),
       appVersion: values.version as string | undefined,

@@ -4,7 +4,8 @@ import type { Deps } from '../../cli/deps';
 import type { CatalogFlags } from '../../template/catalogTemplate';
 import { addFlags, readFlags, type FlagSpec } from './flagTable';
 
-const specs: FlagSpec[] = [
+/** The command's flags, exported for the fast parser (fastArgs.ts). */
+export const flags: FlagSpec[] = [
   { name: 'name', kind: 'string', describe: 'Catalog name. (required)' },
   { name: 'target-namespace', kind: 'string', describe: 'Namespace of the Catalog. (required)' },
   { name: 'url', kind: 'array', describe: 'Catalog repository URL; repeat for mirrors. (required)' },
@@ -36,9 +37,9 @@ export const definition = defineCommand<CatalogFlags>({
   examples: [
     ['$0 template catalog --name my-catalog --target-namespace org-acme --url https://acme.github.io/my-catalog/ --description "Our apps" --logo https://acme.example/logo.png', 'A Helm catalog'],
   ],
-  builder: (y) => addFlags(y, specs),
+  builder: (y) => addFlags(y, flags),
   options: (argv) => {
-    const { values, problems } = readFlags(argv, specs);
+    const { values, problems } = readFlags(argv, flags);
     return { ...(values as Partial<CatalogFlags>), url: values.url as string[], type: values.type as string[], parseProblems: problems } as CatalogFlags;
   },
   run,

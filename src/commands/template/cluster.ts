@@ -100,6 +100,9 @@ export const clusterFlagSpecs: FlagSpec[] = [
   { name: 'oidc-ca-file', kind: 'string', group: oidc, describe: 'PEM file of the CA that signed the issuer\'s certificate (not eks).' },
 ];
 
+/** The same table under the name every template command exports it by (see fastArgs.ts). */
+export const flags = clusterFlagSpecs;
+
 export type ClusterOptions = ClusterFlags;
 
 export async function run(options: ClusterOptions, deps: Deps): Promise<number> {

@@ -1,12 +1,17 @@
 // `kubectl gs template ...`: manifests for GitOps repositories or `kubectl apply`, rendered offline.
 import type { CommandGroup } from '../../cli/command';
-import { definition as app } from './app';
-import { definition as catalog } from './catalog';
-import { definition as cluster } from './cluster';
-import { definition as organization } from './organization';
+import * as app from './app';
+import * as catalog from './catalog';
+import * as cluster from './cluster';
+import { fastParseTemplate, type FastTemplateCommand } from './fastArgs';
+import * as organization from './organization';
+
+const modules = [app, catalog, cluster, organization];
+const fastCommands: FastTemplateCommand[] = modules.map((m) => ({ definition: m.definition, flags: m.flags }));
 
 export const templateGroup: CommandGroup = {
   name: 'template',
   describe: 'Template manifests (clusters, apps, catalogs, organizations) to apply or commit. Works offline.',
-  commands: [app, catalog, cluster, organization],
+  commands: modules.map((m) => m.definition),
+  fastParse: (args) => fastParseTemplate(fastCommands, args),
 };
