@@ -2,7 +2,7 @@
 // row-formatting code once it gets hot, and running them maps several MB more of the executable's code
 // into memory. Measured on `get clusters -A` with 1 000 clusters: peak RSS 73.2 -> 67.9 MB when these
 // flags are switched right before the list is read, with no measurable change in time; 10 clusters: no
-// change either way.
+// change either way; 10 000 clusters: 7 % slower (2.33 -> 2.49 s, against kubectl's 3.04 s).
 //
 // They are switched at run time, not at start-up: a V8 flag change alters the flag hash that Node's
 // built-in code cache is checked against, so every built-in module loaded afterwards is compiled from
