@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
 import { UserError } from '../cli/errors';
+import { parseSimpleYaml } from './fastYaml';
 
 export interface ClusterConfig {
   server?: string;
@@ -142,6 +143,9 @@ function parseDocument(text: string, file: string): unknown {
       // fall through: YAML flow mappings also start with '{'
     }
   }
+  // The YAML kubectl writes is read by a small exact reader; anything else (and every error) by js-yaml.
+  const simple = parseSimpleYaml(text);
+  if (simple !== undefined) return simple ?? {};
   try {
     const yaml = require('js-yaml') as typeof import('js-yaml');
     return yaml.load(text, { filename: file }) ?? {};
