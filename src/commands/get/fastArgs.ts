@@ -6,6 +6,7 @@
 // through yargs, which also produces every error message. test/unit/get/fastArgs.test.ts checks that both
 // parsers agree on what this one accepts.
 import type { CommandDefinition } from '../../cli/command';
+import { readFlag } from '../../cli/fastFlags';
 import { camel, globalFlags } from '../../cli/globalFlags';
 import type { FlagSpec } from './flags';
 
@@ -44,10 +45,6 @@ function globalTable(): { long: Map<string, Known>; short: Map<string, Known> } 
   return { long, short };
 }
 
-function parseBoolean(value: string): boolean | undefined {
-  return value === 'true' ? true : value === 'false' ? false : undefined;
-}
-
 export function fastParseGet(commands: FastCommand[], args: string[]): (FastParsed & { path: string[] }) | undefined {
   if (args[0] !== 'get' || args.length < 2) return undefined;
   const cmd = commands.find((c) => c.definition.name === args[1] || c.definition.aliases?.includes(args[1]));
@@ -62,38 +59,19 @@ export function fastParseGet(commands: FastCommand[], args: string[]): (FastPars
   const values = new Map<string, unknown>();
   const positionals: string[] = [];
   for (let i = 2; i < args.length; i++) {
-    const arg = args[i];
-    let known: Known | undefined;
-    let inline: string | undefined;
-    if (arg.startsWith('--')) {
-      const eq = arg.indexOf('=');
-      known = long.get(eq < 0 ? arg.slice(2) : arg.slice(2, eq));
-      if (eq >= 0) inline = arg.slice(eq + 1);
-    } else if (arg.startsWith('-') && arg.length > 1) {
-      if (arg.length !== 2) return undefined; // -abc, -ojson, -o=json: leave to yargs
-      known = short.get(arg[1]);
-    } else {
-      positionals.push(arg);
+    const read = readFlag(args, i, long, short, (k) => k.kind === 'boolean');
+    if (read === 'positional') {
+      positionals.push(args[i]);
       continue;
     }
-    if (!known || values.has(known.name)) return undefined;
-    let value: unknown;
-    if (known.kind === 'boolean') {
-      // yargs reads `-A false` as -A=false: leave such spellings to it.
-      if (inline === undefined && (args[i + 1] === 'true' || args[i + 1] === 'false')) return undefined;
-      if (inline === undefined) value = true;
-      else if ((value = parseBoolean(inline)) === undefined) return undefined;
-    } else {
-      const text = inline ?? args[++i];
-      if (text === undefined || text === '' || (inline === undefined && text.startsWith('-'))) return undefined;
-      if (known.kind === 'number') {
-        if (!/^\d+$/.test(text)) return undefined;
-        value = Number(text);
-      } else {
-        value = text;
-      }
+    if (!read || values.has(read.known.name)) return undefined;
+    i = read.last;
+    let value: unknown = read.value;
+    if (read.known.kind === 'number') {
+      if (!/^\d+$/.test(read.value as string)) return undefined;
+      value = Number(read.value);
     }
-    values.set(known.name, value);
+    values.set(read.known.name, value);
   }
   if (positionals.length > (cmd.takesName ? 1 : 0)) return undefined;
 

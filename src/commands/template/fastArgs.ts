@@ -9,6 +9,7 @@
 // test/unit/template/fastArgs.test.ts checks that both parsers build the same options from what this
 // one accepts.
 import type { CommandDefinition } from '../../cli/command';
+import { readFlag } from '../../cli/fastFlags';
 import { camel, globalFlags } from '../../cli/globalFlags';
 import type { FlagSpec } from './flagTable';
 
@@ -67,36 +68,15 @@ export function fastParseTemplate(commands: FastTemplateCommand[], args: string[
   if (!table) return undefined;
   const values = new Map<Known, unknown[]>();
   for (let i = 2; i < args.length; i++) {
-    const arg = args[i];
-    let known: Known | undefined;
-    let inline: string | undefined;
-    if (arg.startsWith('--')) {
-      const eq = arg.indexOf('=');
-      // A declared name only: `--no-x` negations and camelCase spellings are unknown here.
-      known = table.long.get(eq < 0 ? arg.slice(2) : arg.slice(2, eq));
-      if (eq >= 0) inline = arg.slice(eq + 1);
-    } else if (arg.length === 2 && arg.startsWith('-')) {
-      known = table.short.get(arg[1]);
-    } else {
-      return undefined; // a positional, `-`, -abc or -x=value
-    }
-    if (!known) return undefined;
-    let value: string | boolean;
-    if (known.boolean) {
-      // yargs reads `--debug false` as --debug=false: leave that spelling to it.
-      if (inline === undefined && (args[i + 1] === 'true' || args[i + 1] === 'false')) return undefined;
-      if (inline === undefined || inline === 'true') value = true;
-      else if (inline === 'false') value = false;
-      else return undefined;
-    } else {
-      const text = inline ?? args[++i];
-      if (text === undefined || text === '' || (inline === undefined && text.startsWith('-'))) return undefined;
-      value = text;
-    }
+    // A declared name only: `--no-x` negations and camelCase spellings are unknown here, and positionals
+    // (or `-`) are not taken.
+    const read = readFlag(args, i, table.long, table.short, (k) => k.boolean);
+    if (!read || read === 'positional') return undefined;
+    i = read.last;
     // yargs keeps the last of a repeated switch and collects the values of a repeated valued flag.
-    const seen = values.get(known);
-    if (seen && !known.boolean) seen.push(value);
-    else values.set(known, [value]);
+    const seen = values.get(read.known);
+    if (seen && !read.known.boolean) seen.push(read.value);
+    else values.set(read.known, [read.value]);
   }
 
   // The argv yargs would hand over: each flag under its name, its aliases and their camelCase forms;
