@@ -87,11 +87,6 @@ export function linkAddresses(sysClassNet = '/sys/class/net'): string[] | undefi
 }
 
 /**
- * The host name as Go's os.Hostname gives it. On Linux that is the kernel's host name, read here from
- * /proc (what Go falls back to) instead of through node:os, which telemetry would otherwise load only
- * for this (~0.3 ms of a command's start).
- */
-/**
  * The link addresses in `ifconfig -a` output (macOS): each interface's `ether` or `lladdr` line, which
  * ifconfig prints for every interface whose link-layer address is not empty, down or address-less ones
  * included, as Go's route-socket listing sees them. macOS prints bytes without leading zeros
@@ -121,6 +116,11 @@ function allLinkAddresses(): string[] | undefined {
   }
 }
 
+/**
+ * The host name as Go's os.Hostname gives it. On Linux that is the kernel's host name, read here from
+ * /proc (what Go falls back to) instead of through node:os, which telemetry would otherwise load only
+ * for this (~0.3 ms of a command's start).
+ */
 function safeHostname(): string | undefined {
   if (process.platform === 'linux') {
     try {
