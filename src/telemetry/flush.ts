@@ -15,6 +15,7 @@ import { resolvePending } from './pending';
 import { proxyFor } from './proxy';
 import { readUserSettings } from './settings';
 import { Spool, spoolDir } from './spool';
+import { resolveUserHash, type UserHashLookup } from './userHash';
 import { join } from 'node:path';
 
 /** Writing the request once connected: the kernel takes it at once on a connected socket. */
@@ -24,6 +25,7 @@ export interface FlushOptions {
   deadlineMs?: number;
   /** Test hooks, as for a session. */
   connection?: { dnsServers?: string[]; tls?: { ca?: string | Buffer } };
+  userHash?: UserHashLookup;
 }
 
 /** Whether telemetry may send at all, by every setting this process can see. */
@@ -42,11 +44,15 @@ function allowed(deps: Deps): boolean {
 export async function flushSpool(deps: Deps, opts: FlushOptions = {}): Promise<boolean> {
   const deadline = Date.now() + (opts.deadlineMs ?? FLUSH_DEADLINE_MS) - SEND_BUDGET_MS;
   let connection: Connection | undefined;
+  let userHash: Promise<string | undefined> | undefined;
   try {
     if (!allowed(deps)) return false;
     const cacheDir = deps.cacheDir();
     const spool = new Spool(spoolDir(cacheDir));
     if (spool.pending().length === 0) return false;
+    // Signals made on Windows in a new setup wait for the user hash: look it up (PowerShell, up to
+    // seconds) while connecting. Elsewhere, and for a known setup, this is a cache read.
+    userHash = resolveUserHash(deps.env, cacheDir, opts.userHash).catch(() => undefined);
     const endpoint = new URL(deps.env[ENV.endpoint] || DEFAULT_ENDPOINT);
     if (endpoint.protocol !== 'https:' && endpoint.protocol !== 'http:') return false;
     connection = new Connection({ endpoint, proxy: proxyFor(endpoint, deps.env), userAgent: `kubectl-gs/${buildInfo.version}`, ...opts.connection }).start();
@@ -54,7 +60,7 @@ export async function flushSpool(deps: Deps, opts: FlushOptions = {}): Promise<b
     // The user may have opted out while we connected (`telemetry disable` also empties the spool).
     if (!allowed(deps)) return false;
     const claimed = spool.claim(SPOOL_BATCH);
-    const { send, keep } = resolvePending(claimed, spool, cacheDir);
+    const { send, keep } = resolvePending(claimed, spool, cacheDir, Date.now(), await userHash);
     const sent = claimed.files.filter((f) => !keep.files.includes(f));
     if (send.length === 0) {
       spool.release(keep);
@@ -72,6 +78,8 @@ export async function flushSpool(deps: Deps, opts: FlushOptions = {}): Promise<b
     return false;
   } finally {
     connection?.close();
+    // Even when nothing could be sent, let the lookup finish and fill the cache for the next command.
+    await userHash;
   }
 }
 

@@ -21,7 +21,7 @@ import { proxyFor } from './proxy';
 import { readUserSettings, writeUserSettings, type UserSettings } from './settings';
 import { addCluster, buildSignal, type Signal } from './signal';
 import { Spool, spoolDir, type SpoolEntry } from './spool';
-import { cachedUserHash } from './userHash';
+import { cachedUserHash, resolveUserHash, type UserHashLookup } from './userHash';
 import { buildInfo } from '../buildInfo';
 
 /**
@@ -42,6 +42,7 @@ export interface SessionInput {
   deps: Deps;
   /** Test hooks. */
   connection?: { dnsServers?: string[]; tls?: { ca?: string | Buffer } };
+  userHash?: UserHashLookup;
 }
 
 export interface TelemetrySession {
@@ -151,7 +152,11 @@ class Session implements TelemetrySession {
       ci: isCI(env),
     };
     const cacheDir = deps.cacheDir();
-    let signal: Signal | undefined = buildSignal(run, cachedUserHash(env, cacheDir), flagsOn(env[ENV.testMode]));
+    // Undefined on Windows in a setup not seen before: the signal then waits in the spool for the background
+    // flusher, which can afford the slow lookup (debug mode, which only prints, waits for it here).
+    let userHash = cachedUserHash(env, cacheDir, this.input.userHash?.platform);
+    if (userHash === undefined && this.debug) userHash = await resolveUserHash(env, cacheDir, this.input.userHash);
+    let signal: Signal | undefined = buildSignal(run, userHash ?? '', flagsOn(env[ENV.testMode]));
     let pendingCluster: string | undefined;
     if (this.cluster) {
       const { key, fresh } = this.cluster;
@@ -168,20 +173,28 @@ class Session implements TelemetrySession {
       return;
     }
     const spool = new Spool(spoolDir(cacheDir));
-    const own: SpoolEntry | undefined = signal && { signal, createdAt: Date.now(), ...(pendingCluster ? { pendingCluster } : {}) };
+    const own: SpoolEntry | undefined = signal && {
+      signal,
+      createdAt: Date.now(),
+      ...(pendingCluster ? { pendingCluster } : {}),
+      ...(userHash === undefined ? { pendingUser: true as const } : {}),
+    };
+    const held = own && (own.pendingCluster !== undefined || own.pendingUser);
     if (!ready || !connection?.isReady) {
       if (own) spool.add(own);
       // Still coming up (not refused, not unresolvable): the endpoint is just far away. A helper process
-      // that can wait for the connection sends the spool (rate-limited; see flush.ts).
+      // that can wait for the connection sends the spool (rate-limited; see flush.ts). It also finds the
+      // user hash a signal waits for.
       const farAway = connection?.wasComingUp === true;
       connection?.close();
-      if (farAway) maybeStartFlusher(deps, spool);
+      if (farAway || own?.pendingUser) maybeStartFlusher(deps, spool);
       return;
     }
     const claimed = spool.claim(SPOOL_BATCH);
-    const { send, keep } = resolvePending(claimed, spool, cacheDir);
-    if (own && !own.pendingCluster) send.push(own.signal);
-    if (own?.pendingCluster) spool.add(own);
+    const { send, keep } = resolvePending(claimed, spool, cacheDir, Date.now(), userHash);
+    if (own && !held) send.push(own.signal);
+    if (own && held) spool.add(own);
+    if (own?.pendingUser) maybeStartFlusher(deps, spool);
     if (send.length === 0) {
       spool.release(keep);
       connection.close();
@@ -193,7 +206,7 @@ class Session implements TelemetrySession {
       spool.release(keep);
     } else {
       spool.release(claimed);
-      if (own && !own.pendingCluster) spool.add(own);
+      if (own && !held) spool.add(own);
     }
     // The socket is left as it is: the CLI exits right away (closing it, after the kernel sends what it
     // was given), and an orderly close would only cost time. Sockets are unref'd, so nothing waits on it.

@@ -12,6 +12,11 @@ export interface SpoolEntry {
   signal: Signal;
   /** Local cache key of the cluster whose cluster-wide setting was not known yet when the signal was made. */
   pendingCluster?: string;
+  /**
+   * Made before the user hash of this setup was known (Windows, where listing every network adapter takes
+   * too long for a command to wait): clientUser is filled in by whoever sends it (see pending.ts).
+   */
+  pendingUser?: true;
   /** When the signal was made (ms since epoch). */
   createdAt: number;
 }

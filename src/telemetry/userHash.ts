@@ -5,9 +5,10 @@
 // (the last variable name really contains the percent signs, so it is empty everywhere in practice).
 // MACs are the hardware addresses of every network link, up or down, with or without an IP address,
 // as Go's net.Interfaces() reports them: sorted as strings, joined with one space.
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { goArch, goOs } from '../platform';
+import { macosLinkAddresses, nodeVisibleLinkAddresses, sysfsLinkAddresses, windowsLinkAddresses } from './links';
 import { sha256Hex } from './sha256';
 
 export interface UserFacts {
@@ -33,87 +34,9 @@ export function hashUserId(id: string): string {
   return sha256Hex(id);
 }
 
-/**
- * Go keeps a link's address unless it is empty, all zeros (loopback), or 4 or 16 bytes long (IP
- * tunnels report their IP address there, which Go deliberately ignores).
- */
-export function goHardwareAddr(raw: string): string | undefined {
-  const a = raw.trim().toLowerCase();
-  if (!a) return undefined;
-  const bytes = a.split(':');
-  if (bytes.length === 4 || bytes.length === 16) return undefined;
-  if (bytes.every((b) => /^0+$/.test(b))) return undefined;
-  return bytes.map((b) => b.padStart(2, '0')).join(':');
-}
-
-/**
- * Every link's hardware address that can be read without starting a process. Linux: /sys/class/net lists
- * all links of this network namespace, as Go's netlink query does. Elsewhere Node can only list links
- * that have an IP address (macOS adds the rest through allLinkAddresses; on Windows links without an
- * address are missed, so the hash can differ from Go's there).
- * Undefined when no list can be read (Go then leaves the segment out).
- */
-export function linkAddresses(sysClassNet = '/sys/class/net'): string[] | undefined {
-  if (process.platform === 'linux') {
-    try {
-      const out: string[] = [];
-      for (const name of readdirSync(sysClassNet)) {
-        let raw: string;
-        try {
-          raw = readFileSync(`${sysClassNet}/${name}/address`, 'utf8');
-        } catch {
-          continue;
-        }
-        const mac = goHardwareAddr(raw);
-        if (mac) out.push(mac);
-      }
-      return out;
-    } catch {
-      // No sysfs (some containers): fall through to what Node can see.
-    }
-  }
-  try {
-    const out: string[] = [];
-    const { networkInterfaces } = require('node:os') as typeof import('node:os');
-    for (const addrs of Object.values(networkInterfaces())) {
-      // One address per link: every IP entry of a link repeats the link's MAC.
-      const mac = addrs?.length ? goHardwareAddr(addrs[0].mac) : undefined;
-      if (mac) out.push(mac);
-    }
-    return out;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The link addresses in `ifconfig -a` output (macOS): each interface's `ether` or `lladdr` line, which
- * ifconfig prints for every interface whose link-layer address is not empty, down or address-less ones
- * included, as Go's route-socket listing sees them. macOS prints bytes without leading zeros
- * (`0:1c:42:0:0:8`); goHardwareAddr pads them.
- */
-export function ifconfigLinkAddresses(output: string): string[] {
-  const out: string[] = [];
-  for (const m of output.matchAll(/^\s+(?:ether|lladdr)\s+([0-9a-fA-F]{1,2}(?:[:.][0-9a-fA-F]{1,2})+)\s*$/gm)) {
-    const mac = goHardwareAddr(m[1].replace(/\./g, ':'));
-    if (mac) out.push(mac);
-  }
-  return out;
-}
-
-/**
- * Every link's address where Node alone cannot list them all: on macOS, `ifconfig -a` (a few ms, so
- * only when the cached hash no longer matches what Node sees). Undefined when that cannot be run.
- */
-function allLinkAddresses(): string[] | undefined {
-  if (process.platform !== 'darwin') return undefined;
-  try {
-    const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
-    const output = execFileSync('/sbin/ifconfig', ['-a'], { encoding: 'utf8', timeout: 2000, stdio: ['ignore', 'pipe', 'ignore'] });
-    return ifconfigLinkAddresses(output);
-  } catch {
-    return undefined;
-  }
+/** The links this process can list without starting another: every link on Linux, fewer elsewhere. */
+function quickLinkAddresses(platform: NodeJS.Platform): string[] | undefined {
+  return (platform === 'linux' && sysfsLinkAddresses()) || nodeVisibleLinkAddresses();
 }
 
 /**
@@ -137,25 +60,27 @@ function safeHostname(): string | undefined {
   }
 }
 
-/**
- * The facts the hash is made of. With complete, links Node cannot see are looked up too (macOS); without,
- * they are what Node sees cheaply, which on Linux is already every link.
- */
-export function currentUserFacts(env: NodeJS.ProcessEnv, complete = true): UserFacts {
+/** The facts the hash is made of, with the given link list (by default, what can be listed quickly). */
+export function currentUserFacts(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform, macs = quickLinkAddresses(platform)): UserFacts {
   return {
-    os: goOs(process.platform),
+    os: goOs(platform),
     arch: goArch(process.arch),
     hostname: safeHostname(),
-    macs: (complete && allLinkAddresses()) || linkAddresses(),
+    macs,
     // Go returns -1 for both on Windows, where Node has no getuid/getgid.
-    uid: process.getuid?.() ?? -1,
-    gid: process.getgid?.() ?? -1,
+    uid: platform === 'win32' ? -1 : (process.getuid?.() ?? -1),
+    gid: platform === 'win32' ? -1 : (process.getgid?.() ?? -1),
     env,
   };
 }
 
-export function userHash(env: NodeJS.ProcessEnv): string {
-  return hashUserId(userIdString(currentUserFacts(env)));
+/**
+ * The hash from every link, where that can be listed without waiting: Linux (sysfs) and macOS
+ * (ifconfig). On Windows this is only an approximation; resolveUserHash has the real one.
+ */
+export function userHash(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string {
+  const macs = platform === 'darwin' ? (macosLinkAddresses() ?? quickLinkAddresses(platform)) : quickLinkAddresses(platform);
+  return hashUserId(userIdString(currentUserFacts(env, platform, macs)));
 }
 
 /** FNV-1a (32-bit) of a string: a cheap cache key, not a privacy measure. */
@@ -168,48 +93,89 @@ function fnv1a(text: string): string {
 /** How many (facts, hash) pairs the cache keeps: a laptop moves between a few network setups. */
 const CACHED_HASHES = 8;
 
+/** A hash made without the full link list (the Windows lookup failed) is retried after this long. */
+const APPROXIMATE_HASH_TTL_MS = 24 * 60 * 60 * 1000;
+
 interface CacheEntry {
   key: string;
   hash: string;
+  /** Only for an approximate hash: when to try the full lookup again (ms since epoch). */
+  until?: number;
 }
 
-function readCache(file: string): CacheEntry[] {
+function cacheFile(cacheDir: string): string {
+  return join(cacheDir, 'telemetry', 'user-hash.json');
+}
+
+function readCache(file: string, now: number): CacheEntry[] {
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as { entries?: unknown };
     if (!Array.isArray(parsed.entries)) return [];
     return parsed.entries.filter(
-      (e): e is CacheEntry => typeof e?.key === 'string' && typeof e?.hash === 'string' && /^[0-9a-f]{64}$/.test(e.hash),
+      (e): e is CacheEntry =>
+        typeof e?.key === 'string' && typeof e?.hash === 'string' && /^[0-9a-f]{64}$/.test(e.hash) && (e.until === undefined || (typeof e.until === 'number' && e.until > now)),
     );
   } catch {
     return []; // no cache yet, or one this version does not read
   }
 }
 
-/**
- * The user hash, from live facts every time, but with the SHA-256 itself remembered in the cache
- * directory: in a process that lives 40 ms, SHA-256 in JavaScript runs in V8's interpreter and costs
- * about half a millisecond (and on macOS, listing every link starts ifconfig). The cache holds hashes
- * and 32-bit checksums of the facts Node sees cheaply, for the last few setups (VPN on, VPN off, ...),
- * so a changed host name, visible link or user gives the right hash at once and a setup seen before
- * costs nothing.
- */
-export function cachedUserHash(env: NodeJS.ProcessEnv, cacheDir: string): string {
-  // Keyed by what Node sees cheaply; the hash itself is made from every link (see currentUserFacts).
-  const quick = currentUserFacts(env, false);
-  const key = fnv1a(userIdString(quick));
-  const file = join(cacheDir, 'telemetry', 'user-hash.json');
-  const entries = readCache(file);
-  const hit = entries.find((e) => e.key === key);
-  if (hit) return hit.hash;
-  const complete = process.platform === 'darwin' ? currentUserFacts(env) : quick;
-  const hash = hashUserId(userIdString(complete));
+function remember(cacheDir: string, entry: CacheEntry, now: number): void {
+  const file = cacheFile(cacheDir);
   try {
+    const others = readCache(file, now).filter((e) => e.key !== entry.key);
     mkdirSync(join(cacheDir, 'telemetry'), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ entries: [{ key, hash }, ...entries].slice(0, CACHED_HASHES) }));
+    writeFileSync(tmp, JSON.stringify({ entries: [entry, ...others].slice(0, CACHED_HASHES) }));
     renameSync(tmp, file);
   } catch {
     // a cache that cannot be written is only a cache
   }
+}
+
+/** The cache key: a checksum of the facts that can be read quickly, which change with the setup. */
+function cacheKey(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string {
+  return fnv1a(userIdString(currentUserFacts(env, platform)));
+}
+
+/**
+ * The user hash, from live facts every time, but with the SHA-256 itself remembered in the cache
+ * directory: in a process that lives 40 ms, SHA-256 in JavaScript runs in V8's interpreter and costs
+ * about half a millisecond (and on macOS, listing every link starts ifconfig). The cache holds hashes
+ * and 32-bit checksums of the facts Node sees quickly, for the last few setups (VPN on, VPN off, ...),
+ * so a changed host name, visible link or user gives the right hash at once and a setup seen before
+ * costs nothing.
+ * Undefined on Windows for a setup not seen before: its hash needs the slow lookup (resolveUserHash),
+ * which a command must not wait for.
+ */
+export function cachedUserHash(env: NodeJS.ProcessEnv, cacheDir: string, platform: NodeJS.Platform = process.platform, now = Date.now()): string | undefined {
+  const key = cacheKey(env, platform);
+  const hit = readCache(cacheFile(cacheDir), now).find((e) => e.key === key);
+  if (hit) return hit.hash;
+  if (platform === 'win32') return undefined;
+  const hash = userHash(env, platform);
+  remember(cacheDir, { key, hash }, now);
+  return hash;
+}
+
+export interface UserHashLookup {
+  platform?: NodeJS.Platform;
+  /** Every link's address on Windows (tests replace the PowerShell lookup). */
+  listWindowsLinks?: (env: NodeJS.ProcessEnv) => Promise<string[] | undefined>;
+}
+
+/**
+ * The user hash, waiting for the slow lookup where there is one (Windows: starting PowerShell, hundreds of ms), and
+ * remembered for the current setup. Only the background flusher and `telemetry status` call this.
+ * If the lookup fails, the hash of the links Node sees stands in for a day, then the lookup is retried.
+ */
+export async function resolveUserHash(env: NodeJS.ProcessEnv, cacheDir: string, lookup: UserHashLookup = {}, now = Date.now()): Promise<string> {
+  const platform = lookup.platform ?? process.platform;
+  const cached = cachedUserHash(env, cacheDir, platform, now);
+  if (cached) return cached;
+  const macs = await (lookup.listWindowsLinks ?? windowsLinkAddresses)(env);
+  // Without the lookup's list, currentUserFacts falls back to the links Node sees.
+  const hash = hashUserId(userIdString(currentUserFacts(env, platform, macs)));
+  remember(cacheDir, { key: cacheKey(env, platform), hash, ...(macs ? {} : { until: now + APPROXIMATE_HASH_TTL_MS }) }, now);
   return hash;
 }

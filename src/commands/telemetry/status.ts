@@ -18,7 +18,7 @@ export async function run(options: StatusOptions, deps: Deps): Promise<number> {
   const { decide, NOT_COLLECTED } = await import('../../telemetry/status');
   const { COLLECTED } = await import('../../telemetry/constants');
   const { endpointOf } = await import('../../telemetry/session');
-  const { userHash } = await import('../../telemetry/userHash');
+  const { resolveUserHash } = await import('../../telemetry/userHash');
   const { Spool, spoolDir } = await import('../../telemetry/spool');
   let cluster: 'enabled' | 'disabled' | 'none' | undefined;
   if (options.clusterWide) {
@@ -33,7 +33,7 @@ export async function run(options: StatusOptions, deps: Deps): Promise<number> {
     firstRunNoticeShown: Boolean(user.noticeShownAt) || user.enabled === true,
     userSetting: user.enabled === undefined ? 'none' : user.enabled ? 'enabled' : 'disabled',
     ...(cluster ? { clusterWideSetting: cluster } : {}),
-    userHash: userHash(deps.env),
+    userHash: await resolveUserHash(deps.env, deps.cacheDir()),
     endpoint: endpointOf(deps.env),
     settingsFile: settingsFile(deps.configDir()),
     unsentSignals: new Spool(spoolDir(deps.cacheDir())).pending().length,

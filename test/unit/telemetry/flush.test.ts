@@ -15,6 +15,9 @@ import { FLUSH_COMMAND, FLUSH_INTERVAL_MS } from '../../../src/telemetry/constan
 import { flushSpool, maybeStartFlusher } from '../../../src/telemetry/flush';
 import { claimFlushSlot, flushAttemptFile } from '../../../src/telemetry/flushGate';
 import { Spool, spoolDir, type SpoolEntry } from '../../../src/telemetry/spool';
+import { resolvePending } from '../../../src/telemetry/pending';
+import { startSession } from '../../../src/telemetry/session';
+import { cachedUserHash, currentUserFacts, hashUserId, userIdString } from '../../../src/telemetry/userHash';
 import { fakeDeps, type FakeDeps } from '../../support/fakeDeps';
 import { startReceiver } from './support/receiver';
 
@@ -238,5 +241,62 @@ describe('the flusher', () => {
     } finally {
       await slow.close();
     }
+  });
+});
+
+describe('a signal made on Windows before the user hash of its setup is known', () => {
+  // On Windows the full adapter list needs PowerShell (hundreds of ms to start), which no command waits for: the
+  // signal waits in the spool, and the flusher looks the list up, fills the hash in and sends it.
+  const everyAdapter = ['00:15:5d:0a:1b:2c', '0a:00:27:00:00:11'];
+
+  it('is held by the command, completed and sent by the flusher, and later commands send at once', async () => {
+    const rx = await startReceiver('ok');
+    const rec = recordingSelf(mkdtempSync(join(tmpdir(), 'kgs-self-')));
+    try {
+      const deps = { ...depsWith(rx.endpoint, { USERNAME: 'bob' }), self: rec.self };
+      const version = commandTree().commands.find((c) => c.name === 'version')!;
+      const session = startSession({ path: ['version'], definition: version, args: [], deps, userHash: { platform: 'win32' } })!;
+      await session.finish(0);
+      const held = spoolOf(deps).claim(10);
+      expect(held.entries).toHaveLength(1);
+      expect(held.entries[0]).toMatchObject({ pendingUser: true, signal: { clientUser: '' } });
+      spoolOf(deps).release(held);
+      expect(await until(() => rec.starts().length > 0)).toBe(true);
+      expect(rec.starts()).toEqual([[FLUSH_COMMAND]]);
+      expect(rx.requests).toHaveLength(0);
+
+      let lookups = 0;
+      const listWindowsLinks = async () => (lookups++, everyAdapter);
+      expect(await flushSpool(deps, { userHash: { platform: 'win32', listWindowsLinks } })).toBe(true);
+      const [signal] = await rx.waitForSignals(1);
+      const want = hashUserId(userIdString({ ...currentUserFacts(deps.env, 'win32'), macs: everyAdapter }));
+      expect(signal).toMatchObject({ clientUser: want, payload: { command: 'kubectl gs version' } });
+      expect(lookups).toBe(1);
+      expect(spoolOf(deps).pending()).toEqual([]);
+      // The setup is known now: the next command's signal carries the hash and is not held.
+      expect(cachedUserHash(deps.env, deps.cacheDir(), 'win32')).toBe(want);
+      await startSession({ path: ['version'], definition: version, args: [], deps, userHash: { platform: 'win32' } })!.finish(0);
+      const next = (await rx.waitForSignals(2, 500))[1] ?? spoolOf(deps).claim(10).entries[0]?.signal;
+      expect(next).toMatchObject({ clientUser: want });
+      expect(spoolOf(deps).claim(10).entries.filter((e) => e.pendingUser)).toEqual([]);
+    } finally {
+      await rx.close();
+    }
+  });
+
+  it('stay in the spool until someone knows the hash, then go out with it', () => {
+    const deps = depsWith('http://127.0.0.1:9/v2/');
+    const spool = spoolOf(deps);
+    spool.add(entry(1, { pendingUser: true }));
+    spool.add(entry(2));
+    let claimed = spool.claim(10);
+    let { send, keep } = resolvePending(claimed, spool, deps.cacheDir());
+    expect(send.map((s) => s.sessionID)).toEqual(['s2']);
+    expect(keep.entries.map((e) => e.signal.sessionID)).toEqual(['s1']);
+    spool.release(keep);
+    claimed = spool.claim(10);
+    ({ send, keep } = resolvePending(claimed, spool, deps.cacheDir(), Date.now(), 'f'.repeat(64)));
+    expect(send).toEqual([expect.objectContaining({ sessionID: 's1', clientUser: 'f'.repeat(64) })]);
+    expect(keep.entries).toEqual([]);
   });
 });

@@ -6,7 +6,8 @@ import { hostname, tmpdir } from 'node:os';
 import { goArch, goOs } from '../../../src/platform';
 import { join, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
-import { goHardwareAddr, hashUserId, ifconfigLinkAddresses, linkAddresses, userIdString } from '../../../src/telemetry/userHash';
+import { bsdOrWindowsHardwareAddr, ifconfigLinkAddresses, linuxHardwareAddr, powershellLinkAddresses, sysfsLinkAddresses, windowsPowerShellPath } from '../../../src/telemetry/links';
+import { cachedUserHash, currentUserFacts, hashUserId, resolveUserHash, userIdString } from '../../../src/telemetry/userHash';
 
 describe('user hash', () => {
   it('matches the vector computed with the Go library', () => {
@@ -25,14 +26,27 @@ describe('user hash', () => {
   });
 
   it.each([
-    ['00:00:00:00:00:00', undefined],
+    ['00:00:00:00:00:00', undefined, undefined],
+    ['', undefined, undefined],
+    ['0a:00:00:01', 768, undefined], // ipip: the "address" is the tunnel's IPv4 address, which Go ignores
+    ['0a:00:00:01', 778, undefined], // gre
+    ['0a:00:00:01', 1, '0a:00:00:01'], // a 4-byte address on a link that is not an IP tunnel is kept
+    ['0a:00:00:01', undefined, undefined], // type unknown: taken to be a tunnel
+    ['fe:80:00:00:00:00:00:00:00:00:00:00:00:00:00:01', 769, undefined], // ip6tnl: 16 bytes
+    ['fe:80:00:00:00:00:00:00:00:00:00:00:00:00:00:01', 768, 'fe:80:00:00:00:00:00:00:00:00:00:00:00:00:00:01'],
+    ['02:FC:00:00:00:01\n', 1, '02:fc:00:00:00:01'],
+    ['80:00:02:08:fe:80:00:00:00:00:00:00:00:02:c9:03:00:0a:cf:41', 32, '80:00:02:08:fe:80:00:00:00:00:00:00:00:02:c9:03:00:0a:cf:41'],
+  ])('Go on Linux keeps %j (link type %j) as %j', (raw, type, want) => {
+    expect(linuxHardwareAddr(raw, type)).toBe(want);
+  });
+
+  it.each([
     ['', undefined],
-    ['0a:00:00:01', undefined], // IPv4 tunnel: Go ignores 4-byte addresses
-    ['fe:80:00:00:00:00:00:00:00:00:00:00:00:00:00:01', undefined], // IPv6 tunnel: 16 bytes
-    ['02:FC:00:00:00:01\n', '02:fc:00:00:00:01'],
-    ['80:00:02:08:fe:80:00:00:00:00:00:00:00:02:c9:03:00:0a:cf:41', '80:00:02:08:fe:80:00:00:00:00:00:00:00:02:c9:03:00:0a:cf:41'],
-  ])('Go keeps %j as %j', (raw, want) => {
-    expect(goHardwareAddr(raw)).toBe(want);
+    ['0:0:0:0:0:0', '00:00:00:00:00:00'], // Go on macOS and Windows keeps zeros: only empty addresses are dropped
+    ['00:00:00:00:00:00:00:E0', '00:00:00:00:00:00:00:e0'], // a Teredo tunnel adapter
+    ['3c:22:fb:1:a:ff', '3c:22:fb:01:0a:ff'],
+  ])('Go on macOS and Windows keeps %j as %j', (raw, want) => {
+    expect(bsdOrWindowsHardwareAddr(raw)).toBe(want);
   });
 
   it('reads every link address from macOS ifconfig -a output, down and address-less links included', () => {
@@ -60,16 +74,37 @@ describe('user hash', () => {
     expect(ifconfigLinkAddresses(output)).toEqual(['3c:22:fb:01:0a:ff', 'ac:de:48:00:11:22', '00:0a:95:ff:fe:a1:b2:c3']);
   });
 
+  it('reads every adapter address from the PowerShell lookup, and refuses output it does not understand', () => {
+    // One line per adapter from .NET, as Windows PowerShell prints it: CRLF, upper-case hex, an empty line
+    // for adapters without a physical address (loopback), 8 bytes for a Teredo tunnel, zeros kept.
+    const output = '00155D0A1B2C\r\n\r\n0A0027000011\r\n00000000000000E0\r\n000000000000\r\n';
+    expect(powershellLinkAddresses(output)).toEqual(['00:15:5d:0a:1b:2c', '0a:00:27:00:00:11', '00:00:00:00:00:00:00:e0', '00:00:00:00:00:00']);
+    expect(powershellLinkAddresses('')).toEqual([]);
+    expect(powershellLinkAddresses('00155D0A1B2C\r\nThe term is not recognized\r\n')).toBeUndefined();
+    expect(powershellLinkAddresses('00155D0A1B2\r\n')).toBeUndefined(); // odd number of digits
+  });
+
+  it('finds Windows PowerShell by absolute path, never through PATH', () => {
+    expect(windowsPowerShellPath({ SystemRoot: 'D:\\WINDOWS\\' })).toBe('D:\\WINDOWS\\System32\\WindowsPowerShell\\v1.0\\powershell.exe');
+    expect(windowsPowerShellPath({ windir: 'C:\\Win' })).toBe('C:\\Win\\System32\\WindowsPowerShell\\v1.0\\powershell.exe');
+    expect(windowsPowerShellPath({})).toBe('C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe');
+  });
+
   it('reads every link from a sysfs-like directory, down and addressless ones included', () => {
     if (process.platform !== 'linux') return;
     const dir = mkdtempSync(join(tmpdir(), 'kgs-sysnet-'));
-    const links: Record<string, string> = { lo: '00:00:00:00:00:00', eth0: '02:fc:00:00:00:01', ifb0: 'ba:ab:3d:e5:29:09', wg0: '', tunl0: '00:00:00:00' };
-    for (const [name, mac] of Object.entries(links)) {
+    const links: Record<string, [string, number]> = {
+      lo: ['00:00:00:00:00:00', 772], eth0: ['02:fc:00:00:00:01', 1], ifb0: ['ba:ab:3d:e5:29:09', 1], wg0: ['', 65534],
+      tunl0: ['00:00:00:00', 768], gre1: ['0a:00:00:01', 778], odd0: ['0a:00:00:02', 1],
+    };
+    for (const [name, [mac, type]] of Object.entries(links)) {
       mkdirSync(join(dir, name));
       writeFileSync(join(dir, name, 'address'), mac + '\n');
+      writeFileSync(join(dir, name, 'type'), `${type}\n`);
     }
     mkdirSync(join(dir, 'noaddressfile'));
-    expect(linkAddresses(dir)?.sort()).toEqual(['02:fc:00:00:00:01', 'ba:ab:3d:e5:29:09']);
+    expect(sysfsLinkAddresses(dir)?.sort()).toEqual(['02:fc:00:00:00:01', '0a:00:00:02', 'ba:ab:3d:e5:29:09']);
+    expect(sysfsLinkAddresses(join(dir, 'missing'))).toBeUndefined();
   });
 
   // Links we create in a network namespace of our own (loopback only, nothing leaves the machine):
@@ -101,7 +136,7 @@ describe('user hash', () => {
     expect(r.stderr).toBe('');
     const [json, ...netlink] = r.stdout.split('\n');
     const out = JSON.parse(json) as { macs: string[]; id: string; hash: string };
-    const fromNetlink = netlink.map((l) => /link\/\S+ ([0-9a-f:]+)/.exec(l)?.[1]).map((m) => m && goHardwareAddr(m)).filter(Boolean);
+    const fromNetlink = netlink.map((l) => /link\/\S+ ([0-9a-f:]+)/.exec(l)?.[1]).map((m) => m && linuxHardwareAddr(m, 1)).filter(Boolean);
     expect([...out.macs].sort()).toEqual(fromNetlink.sort());
     const macs = '02:00:00:00:00:0a 02:00:00:00:00:0b 02:00:00:00:00:0c 02:00:00:00:00:0d';
     expect([...out.macs].sort().join(' ')).toBe(macs);
@@ -144,5 +179,39 @@ describe('cached user hash', () => {
     mk(join(cache, 'telemetry'));
     writeFileSync(join(cache, 'telemetry', 'user-hash.json'), '{"key":"old","hash":"x"');
     expect(cachedUserHash({ USER: 'alice' }, cache)).toBe(userHash({ USER: 'alice' }));
+  });
+});
+
+describe('user hash on Windows', () => {
+  const env = { USERNAME: 'bob' };
+  // Adapters only the full lookup sees: down, or without an IP address.
+  const everyAdapter = ['00:15:5d:0a:1b:2c', '0a:00:27:00:00:11', '00:00:00:00:00:00:00:e0'];
+  const goHash = (macs: string[]) => hashUserId(userIdString({ ...currentUserFacts(env, 'win32'), macs }));
+
+  it('is not guessed by a command: a setup not seen before has no hash until the lookup ran', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'kgs-uh-win-'));
+    expect(cachedUserHash(env, cache, 'win32')).toBeUndefined();
+    let lookups = 0;
+    const listWindowsLinks = async () => (lookups++, everyAdapter);
+    const hash = await resolveUserHash(env, cache, { platform: 'win32', listWindowsLinks });
+    expect(hash).toBe(goHash(everyAdapter));
+    expect(currentUserFacts(env, 'win32')).toMatchObject({ os: 'windows', uid: -1, gid: -1 });
+    // Remembered: the next command has it at once, and no second lookup runs.
+    expect(cachedUserHash(env, cache, 'win32')).toBe(hash);
+    expect(await resolveUserHash(env, cache, { platform: 'win32', listWindowsLinks })).toBe(hash);
+    expect(lookups).toBe(1);
+    // Another user (another setup) needs its own lookup.
+    expect(cachedUserHash({ USERNAME: 'carol' }, cache, 'win32')).toBeUndefined();
+  });
+
+  it('falls back to the adapters Node sees when the lookup fails, and retries it a day later', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'kgs-uh-win-'));
+    const now = 1_800_000_000_000;
+    const failed = await resolveUserHash(env, cache, { platform: 'win32', listWindowsLinks: async () => undefined }, now);
+    expect(failed).toBe(hashUserId(userIdString(currentUserFacts(env, 'win32'))));
+    expect(cachedUserHash(env, cache, 'win32', now + 60_000)).toBe(failed);
+    expect(cachedUserHash(env, cache, 'win32', now + 24 * 3600_000 + 1)).toBeUndefined();
+    const later = await resolveUserHash(env, cache, { platform: 'win32', listWindowsLinks: async () => everyAdapter }, now + 24 * 3600_000 + 1);
+    expect(later).toBe(goHash(everyAdapter));
   });
 });
