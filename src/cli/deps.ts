@@ -55,14 +55,15 @@ export function xdgDir(env: NodeJS.ProcessEnv, variable: string, fallback: strin
 
 export function realDeps(): Deps {
   const env = process.env;
+  const stderr = streamOf(process.stderr);
   return {
     stdout: streamOf(process.stdout),
-    stderr: streamOf(process.stderr),
+    stderr,
     env,
     now: () => new Date(),
     configDir: () => xdgDir(env, 'XDG_CONFIG_HOME', '.config'),
     cacheDir: () => xdgDir(env, 'XDG_CACHE_HOME', '.cache'),
-    kube: async (global) => (await import('../kube/client')).createKubeClient(global, env),
+    kube: async (global) => (await import('../kube/client')).createKubeClient(global, env, global.debug ? (line) => stderr.write(line) : undefined),
     // The single executable is kubectl-gs itself; under plain node (development) it is node + the script.
     self: () => ((require('node:sea') as typeof import('node:sea')).isSea() ? { command: process.execPath, args: [] } : { command: process.execPath, args: [process.argv[1]] }),
   };

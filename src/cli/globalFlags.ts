@@ -52,7 +52,7 @@ export const globalFlags: Record<string, Options> = {
   'client-key': { type: 'string', group: connection, describe: 'Path to a client key file for TLS.' },
   'cache-dir': { type: 'string', group: connection, describe: 'Default cache directory (accepted for kubectl compatibility).' },
   'disable-compression': { type: 'boolean', group: connection, describe: 'If true, opt out of response compression for all requests to the server.' },
-  debug: { type: 'boolean', describe: 'Toggle debug mode, for seeing full error output.' },
+  debug: { type: 'boolean', describe: 'Toggle debug mode: full error output, and one line per API request.' },
   'disable-version-check': { type: 'boolean', describe: 'Disable self-update version check.' },
 };
 

@@ -74,7 +74,7 @@ export interface KubeClient {
 
 /** Reads the kubeconfig as kubectl does (or the pod's service account), applies the connection flags, and
  *  returns a client. It sends no request, but starts its TLS connection right away (preconnect). */
-export async function createKubeClient(global: GlobalOptions, env: NodeJS.ProcessEnv): Promise<KubeClient> {
+export async function createKubeClient(global: GlobalOptions, env: NodeJS.ProcessEnv, debugLog?: (line: string) => void): Promise<KubeClient> {
   const { loadKubeconfig, realIo } = await import('./kubeconfig');
   const { resolveConnection } = await import('./connection');
   const { RestClient } = await import('./restClient');
@@ -84,7 +84,7 @@ export async function createKubeClient(global: GlobalOptions, env: NodeJS.Proces
     const { inClusterConfig, isEmptyConfig } = await import('./inCluster');
     if (isEmptyConfig(config, global)) config = inClusterConfig(env, io) ?? config;
   }
-  const client = new RestClient(resolveConnection(config, global), env);
+  const client = new RestClient(resolveConnection(config, global), env, undefined, debugLog);
   // Start the TLS handshake now: it overlaps with the command's own loading before its first request.
   client.preconnect();
   return client;

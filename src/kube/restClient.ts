@@ -74,6 +74,8 @@ export class RestClient implements KubeClient {
     private readonly env: NodeJS.ProcessEnv,
     /** Whether an exec plugin may talk to the user; decided only when a plugin runs (process.stdin is costly). */
     private readonly stdinIsTTY?: boolean,
+    /** --debug: one line per request (method, URL, status, time), as kubectl prints with -v=6. */
+    private readonly debugLog?: (line: string) => void,
   ) {
     this.namespace = conn.namespace;
     this.server = conn.server.href.replace(/\/$/, '');
@@ -273,6 +275,7 @@ export class RestClient implements KubeClient {
     const qs = queryString(query);
     const requestPath = this.basePath + facts.path + (qs && facts.path.includes('?') ? `&${qs.slice(1)}` : qs);
     const timeoutMs = this.conn.timeoutMs;
+    const started = this.debugLog ? process.hrtime.bigint() : 0n;
     return new Promise<RawResponse>((resolve, reject) => {
       const timers: NodeJS.Timeout[] = [];
       let settled = false;
@@ -280,6 +283,7 @@ export class RestClient implements KubeClient {
         if (settled) return;
         settled = true;
         for (const t of timers) clearTimeout(t);
+        if (this.debugLog) this.debugLog(requestLogLine(facts.method, `${url.origin}${requestPath}`, started, err, res?.status));
         if (err) reject(err);
         else resolve(res!);
       };
@@ -509,4 +513,13 @@ function authProviderToken(provider: { name: string; config: Record<string, stri
   throw new UserError(
     `user "${userName ?? ''}" uses the auth-provider "${provider.name}", which kubectl no longer supports; log in again with 'kubectl gs login' to get an exec credential plugin`,
   );
+}
+
+/** kubectl -v=6's request line, e.g. `GET https://host:6443/api/v1/nodes?limit=500 200 OK in 12 ms`. */
+export function requestLogLine(method: string, url: string, started: bigint, err: Error | undefined, status: number | undefined): string {
+  const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e6);
+  if (err) return `debug: ${method} ${url} failed after ${ms} ms: ${(err as NodeJS.ErrnoException).code ?? err.message}\n`;
+  const { STATUS_CODES } = require('node:http') as typeof import('node:http');
+  const reason = STATUS_CODES[status ?? 0];
+  return `debug: ${method} ${url} ${status}${reason ? ` ${reason}` : ''} in ${ms} ms\n`;
 }

@@ -11,7 +11,7 @@ import type { GlobalOptions } from '../../../src/cli/globalFlags';
 import { UserError } from '../../../src/cli/errors';
 import { createKubeClient, type KubeClient, type KubeObject } from '../../../src/kube/client';
 import { KubeApiError } from '../../../src/kube/errors';
-import { apiServer, kubectlOk } from '../support/env';
+import { apiServer, applyCrds, kubectlGs, kubectlOk, repoRoot } from '../support/env';
 import { freePort } from '../support/apiserver';
 
 const tmp = mkdtempSync(join(tmpdir(), 'kgs-kube-e2e-'));
@@ -497,5 +497,31 @@ describe('failures are one actionable line', () => {
   test('an unknown context is named', async () => {
     const err = await failure(client({ context: 'nope' }));
     expect(err.message).toBe(`context "nope" given with --context does not exist in kubeconfig ${apiServer().kubeconfigPath}; list contexts with 'kubectl config get-contexts'`);
+  });
+});
+
+describe('--debug', () => {
+  // Through the executable and kubectl: one line per API request on stderr, like kubectl -v=6, with the
+  // output itself unchanged and no credential in the log.
+  test('logs each request with its URL, status and time, and nothing secret', async () => {
+    const s = apiServer();
+    await applyCrds(readFileSync(join(repoRoot, 'test/e2e/crds/giantswarm.yaml'), 'utf8'));
+    const plain = await kubectlGs(['get', 'organizations']);
+    const debug = await kubectlGs(['get', 'organizations', '--debug']);
+    expect(debug.code).toBe(plain.code);
+    expect(debug.stdout).toBe(plain.stdout);
+    const lines = debug.stderr.split('\n').filter((l) => l.startsWith('debug: '));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toMatch(/^debug: GET https:\/\/127\.0\.0\.1:\d+\/\S+ \d{3}( [A-Za-z ]+)? in \d+ ms$/);
+    expect(lines.some((l) => l.startsWith(`debug: GET ${s.serverUrl}/apis/security.giantswarm.io/v1alpha1/organizations?limit=500 200 OK in `))).toBe(true);
+    expect(debug.stderr).not.toContain(s.adminToken);
+    expect(plain.stderr).not.toContain('debug: ');
+  });
+
+  test('logs a request that fails before any answer', async () => {
+    const port = await freePort();
+    const r = await kubectlGs(['get', 'organizations', '--debug', '--server', `https://127.0.0.1:${port}`, '--insecure-skip-tls-verify']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`^debug: GET https://127\\.0\\.0\\.1:${port}/\\S+ failed after \\d+ ms: ECONNREFUSED$`, 'm'));
   });
 });
