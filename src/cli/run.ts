@@ -4,7 +4,7 @@ import { buildInfo } from '../buildInfo';
 import type { CommandDefinition } from './command';
 import type { Deps } from './deps';
 import { describeError, UserError } from './errors';
-import { pickGlobalOptions, type GlobalOptions } from './globalFlags';
+import { commandWords, pickGlobalOptions, type GlobalOptions } from './globalFlags';
 import { optedOutByEnv } from '../telemetry/envOptOut';
 import { completeArgs } from './complete';
 import { parseArgs } from './parse';
@@ -22,7 +22,7 @@ export async function runCli(args: string[], deps: Deps, tree: CommandTree = com
       deps.stdout.write(`kubectl gs version ${buildInfo.version}\n`);
       return 0;
     case 'error':
-      deps.stderr.write(`error: ${oneLine(parsed.message)}${parsed.message.includes('did you mean') ? '' : usageHint(args)}\n`);
+      deps.stderr.write(`error: ${oneLine(parsed.message)}${parsed.message.includes('did you mean') ? '' : usageHint(tree, args)}\n`);
       return 1;
   }
   const global = pickGlobalOptions(parsed.argv);
@@ -57,14 +57,24 @@ async function startTelemetry(path: string[], definition: CommandDefinition<unkn
   }
 }
 
-/** Where to read about the command the user was typing: "; see 'kubectl gs get clusters --help'". */
-function usageHint(args: string[]): string {
-  const words: string[] = [];
-  for (const a of args) {
-    if (a.startsWith('-') || words.length === 2) break;
-    words.push(a);
-  }
-  return `; see 'kubectl gs ${[...words, '--help'].join(' ')}'`;
+/**
+ * Where to read about the command the user was typing: "; see 'kubectl gs get clusters --help'". Only
+ * words that name a command count (by its canonical name): a mistyped one must not become a help page
+ * that does not exist.
+ */
+function usageHint(tree: CommandTree, args: string[]): string {
+  const [first, ...rest] = commandWords(args);
+  const is = (c: { name: string; aliases?: string[]; hidden?: boolean }, word: string | undefined) =>
+    !c.hidden && word !== undefined && (c.name === word || (c.aliases ?? []).includes(word));
+  const path: string[] = [];
+  const group = tree.groups.find((g) => is(g, first));
+  // In a group, the command is the next word, or a later one when a command flag's value came first.
+  const command = group
+    ? (group.commands.find((c) => is(c, rest[0])) ?? group.commands.find((c) => rest.some((w) => is(c, w))))
+    : tree.commands.find((c) => is(c, first));
+  if (group) path.push(group.name);
+  if (command) path.push(command.name);
+  return `; see 'kubectl gs ${[...path, '--help'].join(' ')}'`;
 }
 
 // yargs joins "Unknown argument" and "Did you mean" with a newline; users get them on one line.

@@ -22,7 +22,7 @@ export interface Connection {
 }
 
 const noConfig =
-  "no configuration has been provided; set KUBECONFIG or pass --kubeconfig, or log in to a management cluster with 'kubectl gs login <management-cluster>'";
+  "no configuration has been provided; set KUBECONFIG or pass --kubeconfig with a management cluster's kubeconfig";
 
 function describeFiles(config: Kubeconfig): string {
   if (config.files.length === 0) return 'the kubeconfig';

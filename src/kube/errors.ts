@@ -5,7 +5,9 @@
 import { UserError } from '../cli/errors';
 import { formatDuration } from './duration';
 
-const loginHint = "log in to a management cluster with 'kubectl gs login <management-cluster>'";
+// This tool has no login command (the Go kubectl-gs's `login` is not part of it): contexts are chosen
+// with kubectl's own commands, so the hints name those.
+const contextHint = "make sure your context points at a management cluster ('kubectl config current-context' shows it, 'kubectl config use-context NAME' switches)";
 
 /** A Kubernetes metav1.Status, as the API server sends it with error responses. */
 export interface KubeStatus {
@@ -73,7 +75,7 @@ export function errorFromResponse(facts: RequestFacts, code: number, contentType
   switch (code) {
     case 401:
       return new KubeApiError(
-        `the API server ${facts.server.host} rejected your credentials (401 Unauthorized)${where(facts)}; they may have expired: ${loginHint}`,
+        `the API server ${facts.server.host} rejected your credentials (401 Unauthorized)${where(facts)}; they may have expired: log in to the cluster again to renew them`,
         code,
         status,
       );
@@ -89,7 +91,7 @@ export function errorFromResponse(facts: RequestFacts, code: number, contentType
       if (status?.reason === 'NotFound' && status.details?.name) return new KubeApiError(serverSays, code, status);
       if (target && target.group !== '') {
         return new KubeApiError(
-          `the API server${where(facts)} does not serve ${target.resource ?? 'resources'} in API group ${target.group}${target.version ? `/${target.version}` : ''}: the CRD is not installed; you may be talking to a workload cluster rather than a management cluster: ${loginHint}`,
+          `the API server${where(facts)} does not serve ${target.resource ?? 'resources'} in API group ${target.group}${target.version ? `/${target.version}` : ''}: the CRD is not installed; you may be talking to a workload cluster rather than a management cluster: switch with 'kubectl config use-context NAME'`,
           code,
           status,
         );
@@ -121,7 +123,7 @@ export function timeoutError(facts: RequestFacts, timeoutMs: number): UserError 
 
 export function connectTimeoutError(facts: RequestFacts, ms: number): UserError {
   return new UserError(
-    `cannot reach the API server at ${facts.server.host}: no connection within ${formatDuration(ms)}${where(facts)}; check your network or VPN, or ${loginHint}`,
+    `cannot reach the API server at ${facts.server.host}: no connection within ${formatDuration(ms)}${where(facts)}; check your network or VPN, or ${contextHint}`,
   );
 }
 
@@ -147,11 +149,11 @@ export function errorFromNetwork(facts: RequestFacts, err: NodeJS.ErrnoException
     case 'EADDRNOTAVAIL':
     case 'EPIPE': {
       const why = { ECONNREFUSED: 'connection refused', EHOSTUNREACH: 'host unreachable', ENETUNREACH: 'network unreachable', ECONNRESET: 'connection reset', EADDRNOTAVAIL: 'address not available', EPIPE: 'connection closed' }[code];
-      return new UserError(`cannot reach the API server at ${host} (${why})${where(facts)}; check the server address, or ${loginHint}`);
+      return new UserError(`cannot reach the API server at ${host} (${why})${where(facts)}; check the server address, or ${contextHint}`);
     }
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return new UserError(`cannot reach the API server at ${host}: the host name ${facts.server.hostname} does not resolve${where(facts)}; check the server address and your network or VPN, or ${loginHint}`);
+      return new UserError(`cannot reach the API server at ${host}: the host name ${facts.server.hostname} does not resolve${where(facts)}; check the server address and your network or VPN, or ${contextHint}`);
     case 'ERR_TLS_CERT_ALTNAME_INVALID':
       return new UserError(
         `the API server's certificate is not valid for ${tlsServerName ?? facts.server.hostname}${where(facts)}: ${oneLine(err.message)}; fix the server address or set the expected name with --tls-server-name`,

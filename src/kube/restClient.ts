@@ -511,7 +511,7 @@ function decodeBase64(data: string, field: string, owner: string | undefined): B
 function authProviderToken(provider: { name: string; config: Record<string, string> }, userName?: string): string {
   if (provider.name === 'oidc' && provider.config['id-token']) return provider.config['id-token'];
   throw new UserError(
-    `user "${userName ?? ''}" uses the auth-provider "${provider.name}", which kubectl no longer supports; log in again with 'kubectl gs login' to get an exec credential plugin`,
+    `user "${userName ?? ''}" uses the auth-provider "${provider.name}", which kubectl no longer supports; configure an exec credential plugin for it instead (for OIDC, for example kubelogin)`,
   );
 }
 

@@ -49,7 +49,7 @@ export class NotServedError extends UserError {}
 export function notServedError(rt: ResourceType): UserError {
   return new NotServedError(
     `the server does not serve ${qualifiedName(rt)} (${rt.version ? apiVersionOf(rt) : `API group ${rt.group}`}; is the ${rt.kind} CRD installed?): ` +
-      'make sure your context points at a Giant Swarm management cluster (kubectl gs login)',
+      "make sure your context points at a Giant Swarm management cluster ('kubectl config use-context NAME')",
   );
 }
 

@@ -91,6 +91,18 @@ describe('did you mean', () => {
   it('reports an unknown flag, not the value of -n, when the command is right', async () => {
     const deps = fakeDeps();
     expect(await runCli(['get', '-n', 'foo', 'clusters', '--bogus'], deps)).toBe(1);
-    expect(deps.stderr.text()).toBe("error: unknown flag: --bogus; see 'kubectl gs get --help'\n");
+    expect(deps.stderr.text()).toBe("error: unknown flag: --bogus; see 'kubectl gs get clusters --help'\n");
+  });
+
+  it.each([
+    [['login'], 'kubectl gs --help'], // a command this tool does not have: no help page for it
+    [['get', 'cluster', '--bogus'], 'kubectl gs get clusters --help'], // by the alias, named canonically
+    [['get', '-o', 'json', 'orgs', '--bogus'], 'kubectl gs get organizations --help'],
+    [['template', 'nosuch'], 'kubectl gs template --help'],
+  ])('points %j at a help page that exists', async (args, help) => {
+    const deps = fakeDeps();
+    expect(await runCli(args, deps)).toBe(1);
+    expect(deps.stderr.text()).toMatch(/^error: [^\n]+\n$/);
+    expect(deps.stderr.text().endsWith(`; see '${help}'\n`)).toBe(true);
   });
 });

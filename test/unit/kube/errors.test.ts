@@ -33,7 +33,7 @@ describe('server answers', () => {
     expect(e).toBeInstanceOf(UserError);
     expect(e.code).toBe(401);
     expect(e.message).toBe(
-      "the API server api.example.com:6443 rejected your credentials (401 Unauthorized) (context \"mc\"); they may have expired: log in to a management cluster with 'kubectl gs login <management-cluster>'",
+      "the API server api.example.com:6443 rejected your credentials (401 Unauthorized) (context \"mc\"); they may have expired: log in to the cluster again to renew them",
     );
   });
 
@@ -57,7 +57,7 @@ describe('server answers', () => {
     const e = errorFromResponse(facts('/apis/application.giantswarm.io/v1alpha1/namespaces/a/apps'), 404, 'text/plain; charset=utf-8', '404 page not found\n');
     expect(e.code).toBe(404);
     expect(e.message).toBe(
-      "the API server (context \"mc\") does not serve apps in API group application.giantswarm.io/v1alpha1: the CRD is not installed; you may be talking to a workload cluster rather than a management cluster: log in to a management cluster with 'kubectl gs login <management-cluster>'",
+      "the API server (context \"mc\") does not serve apps in API group application.giantswarm.io/v1alpha1: the CRD is not installed; you may be talking to a workload cluster rather than a management cluster: switch with 'kubectl config use-context NAME'",
     );
   });
 
@@ -88,7 +88,7 @@ describe('server answers', () => {
 
 describe('network failures', () => {
   test.each([
-    ['ECONNREFUSED', 'cannot reach the API server at api.example.com:6443 (connection refused) (context "mc"); check the server address, or log in'],
+    ['ECONNREFUSED', "cannot reach the API server at api.example.com:6443 (connection refused) (context \"mc\"); check the server address, or make sure your context points at a management cluster ('kubectl config current-context' shows it"],
     ['EHOSTUNREACH', 'cannot reach the API server at api.example.com:6443 (host unreachable)'],
     ['ENOTFOUND', 'cannot reach the API server at api.example.com:6443: the host name api.example.com does not resolve'],
     ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', "the API server's certificate at api.example.com:6443 is signed by an unknown authority (context \"mc\"); name its CA with --certificate-authority"],
