@@ -6,7 +6,7 @@
 // through yargs, which also produces every error message. test/unit/get/fastArgs.test.ts checks that both
 // parsers agree on what this one accepts.
 import type { CommandDefinition } from '../../cli/command';
-import { readFlag } from '../../cli/fastFlags';
+import { negationAllowed, readFlag } from '../../cli/fastFlags';
 import { camel, globalFlags } from '../../cli/globalFlags';
 import type { FlagSpec } from './flags';
 
@@ -58,8 +58,9 @@ export function fastParseGet(commands: FastCommand[], args: string[]): (FastPars
   }
   const values = new Map<string, unknown>();
   const positionals: string[] = [];
+  const negation = negationAllowed(cmd.flags.map((f) => f.name));
   for (let i = 2; i < args.length; i++) {
-    const read = readFlag(args, i, long, short, (k) => k.kind === 'boolean');
+    const read = readFlag(args, i, long, short, (k) => k.kind === 'boolean', negation);
     if (read === 'positional') {
       positionals.push(args[i]);
       continue;

@@ -2,14 +2,14 @@
 // declaring the ~80 flags of `template cluster` costs ~30 ms, more than the rest of the run. Only the
 // plain forms are handled: `template`, the command (or an alias), then flags the command or the global
 // connection flags declare, as --flag value, --flag=value, -x value or a boolean switch (--flag,
-// --flag=true|false). A repeated valued flag collects its values into an array and a repeated switch
-// keeps its last value, as yargs does. Anything else (help, positionals, --, unknown flags, --no-x
-// negations, -abc clusters, a value that looks like a flag, an empty value, `--switch false` as two
-// words) returns undefined and goes through yargs, which also produces every error message.
+// --flag=true|false, --no-flag where yargs takes it). A repeated valued flag collects its values into an array and a repeated
+// switch keeps its last value, as yargs does. Anything else (help, positionals, --, unknown flags, -abc
+// clusters, a value that looks like a flag, an empty value, `--switch false` as two words) returns
+// undefined and goes through yargs, which also produces every error message.
 // test/unit/template/fastArgs.test.ts checks that both parsers build the same options from what this
 // one accepts.
 import type { CommandDefinition } from '../../cli/command';
-import { readFlag } from '../../cli/fastFlags';
+import { negationAllowed, readFlag } from '../../cli/fastFlags';
 import { camel, globalFlags } from '../../cli/globalFlags';
 import type { FlagSpec } from './flagTable';
 
@@ -67,10 +67,11 @@ export function fastParseTemplate(commands: FastTemplateCommand[], args: string[
   const table = flagTable(cmd.flags);
   if (!table) return undefined;
   const values = new Map<Known, unknown[]>();
+  const negation = negationAllowed(cmd.flags.map((f) => f.name));
   for (let i = 2; i < args.length; i++) {
-    // A declared name only: `--no-x` negations and camelCase spellings are unknown here, and positionals
-    // (or `-`) are not taken.
-    const read = readFlag(args, i, table.long, table.short, (k) => k.boolean);
+    // A declared name (or a switch's --no- negation) only: camelCase spellings are unknown here, and
+    // positionals (or `-`) are not taken.
+    const read = readFlag(args, i, table.long, table.short, (k) => k.boolean, negation);
     if (!read || read === 'positional') return undefined;
     i = read.last;
     // yargs keeps the last of a repeated switch and collects the values of a repeated valued flag.

@@ -57,6 +57,7 @@ const declined: string[][] = [
   ['get', 'clusters', 'a', 'b'],
   ['get', 'clusters', '--', 'a'],
   ['get', 'clusters', '--noHeaders'],
+  ['get', 'clusters', '--no-all-namespaces'], // --no-headers exists, so yargs' negation is off for get
   ['get', 'capi', 'name'],
   ['get', 'catalogs', '--max-col-width', 'wide'],
   ['get', 'bogus'],
