@@ -1,6 +1,8 @@
 // The printers every `get`-style command shares: a table (default), json, yaml and name, for a list that
 // arrives page by page or for one object. Lists stream: each page is written as soon as it arrives
 // (json/yaml items inside one `List`, exactly as kubectl wraps them), so memory stays at one page.
+// A table with a row order of its own (PrintOptions.rowOrder) is the exception: it needs every row before
+// the first, so it holds each row's cells and sort key (never the objects) until end().
 import { UserError } from '../cli/errors';
 import type { KubeObject } from '../kube/client';
 import { toJson, toJsonIndented } from './json';
@@ -35,6 +37,14 @@ export interface PrintOptions {
   /** Kind and group for `-o name` when an object lacks apiVersion/kind. */
   kind: string;
   group: string;
+  /** Table rows in this order instead of the server's (ties keep the server's); json/yaml/name ignore it. */
+  rowOrder?: RowOrder<unknown>;
+}
+
+/** A sort for table rows: a small key taken from each object, and how two keys compare (as Array.sort). */
+export interface RowOrder<K> {
+  key(obj: KubeObject): K;
+  compare(a: K, b: K): number;
 }
 
 /**
@@ -60,14 +70,17 @@ function tableFor(sink: Sink, opts: PrintOptions): { writer: TableWriter; row: (
 export class ListPrinter {
   private readonly sink: Sink;
   private readonly table?: { writer: TableWriter; row: (o: KubeObject) => string[] };
+  /** With a rowOrder: the rows read so far, written sorted by end(). */
+  private held?: { key: unknown; cells: string[] }[];
   private printed = 0;
 
   constructor(out: OutputStream, private readonly opts: PrintOptions) {
     this.sink = new Sink(out);
     if (opts.format === 'table') this.table = tableFor(this.sink, opts);
+    if (this.table && opts.rowOrder) this.held = [];
   }
 
-  /** How many objects have been printed so far. */
+  /** How many objects have been printed (or, for a sorted table, taken in) so far. */
   get count(): number {
     return this.printed;
   }
@@ -78,6 +91,10 @@ export class ListPrinter {
     this.printed += items.length;
     switch (this.opts.format) {
       case 'table':
+        if (this.held) {
+          for (const o of items) this.held.push({ key: this.opts.rowOrder!.key(o), cells: this.table!.row(o) });
+          return;
+        }
         return this.table!.writer.writeRows(items.map(this.table!.row));
       case 'name':
         return this.sink.write(items.map((o) => resourceName(o, this.opts)).join(''));
@@ -92,8 +109,16 @@ export class ListPrinter {
     }
   }
 
-  /** Closes the List for json/yaml (an empty List when nothing was printed, as kubectl prints). */
+  /** Writes a sorted table; closes the List for json/yaml (an empty List when nothing was printed, as kubectl prints). */
   async end(): Promise<void> {
+    if (this.held) {
+      const order = this.opts.rowOrder!;
+      // Array.prototype.sort is stable: rows with equal keys stay in the order the server sent them.
+      const rows = this.held.sort((a, b) => order.compare(a.key, b.key)).map((r) => r.cells);
+      this.held = [];
+      // One call, so every column is as wide as its widest cell in the whole list.
+      return this.table!.writer.writeRows(rows);
+    }
     const tail = '"kind": "List",\n    "metadata": {\n        "resourceVersion": ""\n    }\n}\n';
     if (this.opts.format === 'json') {
       await this.sink.write(this.printed === 0 ? `{\n    "apiVersion": "v1",\n    "items": [],\n    ${tail}` : `\n    ],\n    ${tail}`);

@@ -4,7 +4,7 @@ import { defineCommand } from '../../cli/command';
 import type { Deps } from '../../cli/deps';
 import type { KubeObject } from '../../kube/client';
 import { age } from '../../output/age';
-import type { TableSpec } from '../../output/printer';
+import type { RowOrder, TableSpec } from '../../output/printer';
 import { addFlags, getFlagSpecs, getOptions, type FlagSpec, type GetOptions } from './flags';
 import { annotation, int, label, naValue, str } from './labels';
 
@@ -51,6 +51,23 @@ export function nodePoolTable(now: Date): TableSpec {
   };
 }
 
+/** The cluster the Go kubectl-gs sorts by (its key.ClusterID): the Giant Swarm label alone, "" without it. */
+const goClusterId = (np: KubeObject): string => np.metadata.labels?.[label.cluster] ?? '';
+
+const descending = (a: string, b: string): number => (a < b ? 1 : a > b ? -1 : 0);
+
+/**
+ * The table's row order, as the Go kubectl-gs prints it: it sorts twice with Go's (unstable) sort.Slice,
+ * descending, first by each MachineDeployment's cluster ("" for a MachinePool), then by each MachinePool's
+ * cluster ("" for a MachineDeployment). Done as one stable sort on (MachinePool cluster, MachineDeployment
+ * cluster): MachinePools first by cluster Z-A, then MachineDeployments by cluster Z-A, then pools without
+ * the giantswarm.io/cluster label; ties keep the server's order (Go leaves them to chance beyond 12 rows).
+ */
+export const nodePoolRowOrder: RowOrder<[string, string]> = {
+  key: (np) => (np.kind === 'MachinePool' ? [goClusterId(np), ''] : ['', goClusterId(np)]),
+  compare: (a, b) => descending(a[0], b[0]) || descending(a[1], b[1]),
+};
+
 /** The label selector: -l and -c together. */
 export function nodePoolSelector(selector: string | undefined, clusterName: string | undefined): string | undefined {
   const parts = [selector, clusterName ? `${label.capiClusterName}=${clusterName}` : undefined].filter(Boolean);
@@ -91,7 +108,8 @@ async function list(engine: typeof import('./engine'), session: import('./engine
     return 0;
   }
 
-  const printer = new ListPrinter(deps.stdout, po);
+  // Only the table is sorted (so it waits for both lists); json/yaml/name stream in the server's order, as Go prints them.
+  const printer = new ListPrinter(deps.stdout, { ...po, rowOrder: nodePoolRowOrder });
   const fieldSelector = opts.name ? `metadata.name=${opts.name}` : undefined;
   await engine.streamList(client, md, scope.namespace, printer, { selector, fieldSelector });
   await engine.streamList(client, mp, scope.namespace, printer, { selector, fieldSelector, optional: true });

@@ -150,13 +150,15 @@ describe('kubectl gs get clusters', () => {
 });
 
 describe('the other get commands', () => {
-  it('lists node pools (MachineDeployments and MachinePools), by cluster with -c', async () => {
+  it('lists node pools (MachinePools first, then MachineDeployments, each by cluster Z-A, as Go), by cluster with -c', async () => {
     const out = ok(await kubectlGs(['get', 'nodepools', '-n', ns, '-c', 'alpha']));
     expect(rows(out, 2)).toEqual([
       ['NAME', 'CLUSTER NAME', 'AGE', 'PHASE', 'NODES MIN/MAX', 'NODES DESIRED', 'NODES READY', 'DESCRIPTION'],
-      ['alpha-md0', 'alpha', '<age>', 'Running', '3', '3', '2', 'workers'],
       ['alpha-mp0', 'alpha', '<age>', 'n/a', 'n/a', '2', '2', 'spot workers'],
+      ['alpha-md0', 'alpha', '<age>', 'Running', '3', '3', '2', 'workers'],
     ]);
+    const all = ok(await kubectlGs(['get', 'nodepools', '-n', ns, '--no-headers']));
+    expect(all.trim().split('\n').map((l) => l.split(/\s+/).slice(0, 2).join(' '))).toEqual(['alpha-mp0 alpha', 'beta-md0 beta', 'alpha-md0 alpha']);
     const one = ok(await kubectlGs(['get', 'nodepool', 'alpha-mp0', '-n', ns, '-o', 'name']));
     expect(one).toBe('machinepool.cluster.x-k8s.io/alpha-mp0\n');
   });

@@ -1,3 +1,4 @@
+import type { KubeList, KubeObject, Query } from '../../../src/kube/client';
 import { gs, machineDeployment, machinePool } from './fixtures';
 import { FakeKube } from './fakeKube';
 import { expectGolden } from './golden';
@@ -52,5 +53,85 @@ describe('get nodepools', () => {
     const r = await gs(kube(), 'get', 'nodepools', '-c', 'none');
     expect(r.out).toBe('');
     expect(r.err.split('\n')[0]).toBe('No node pools of cluster "none" found in namespace "default".');
+  });
+
+  describe('table order (as the Go kubectl-gs sorts it)', () => {
+    /** Lists come two objects a page, so the order has to be settled across pages. */
+    class TwoPerPage extends FakeKube {
+      pages = 0;
+      override listPages<T = KubeObject>(path: string, query: Query, onPage: (page: KubeList<T>) => void | Promise<void>): Promise<void> {
+        return super.listPages<T>(path, { ...query, limit: 2 }, (page) => {
+          this.pages++;
+          return onPage(page);
+        });
+      }
+    }
+
+    /** A node pool with the giantswarm.io/cluster label (Go's key.ClusterID) set to gsCluster, or without it. */
+    function pool(kind: 'MachineDeployment' | 'MachinePool', name: string, namespace: string, gsCluster: string | undefined, capiCluster = gsCluster ?? 'unlabelled'): KubeObject {
+      const np = (kind === 'MachinePool' ? machinePool : machineDeployment)(name, namespace, capiCluster, { replicas: 1 });
+      const labels: Record<string, string> = { 'cluster.x-k8s.io/cluster-name': capiCluster };
+      if (gsCluster !== undefined) labels['giantswarm.io/cluster'] = gsCluster;
+      return { ...np, metadata: { ...np.metadata, labels } };
+    }
+
+    // The server sends each list by namespace/name: md1..md5, then mp1..mp4.
+    function mixed(): TwoPerPage {
+      return new TwoPerPage({ groups: { 'cluster.x-k8s.io': 'v1beta1' } })
+        .add(
+          'machinedeployments',
+          pool('MachineDeployment', 'md1', 'default', 'aaa'),
+          pool('MachineDeployment', 'md2', 'default', 'ccc'),
+          pool('MachineDeployment', 'md3', 'default', 'bbb'),
+          pool('MachineDeployment', 'md4', 'default', 'ccc'),
+          // Only Cluster API's label: shown as "zzz" but sorted as "" like Go, after the labelled ones.
+          pool('MachineDeployment', 'md5', 'default', undefined, 'zzz'),
+        )
+        .add(
+          'machinepools',
+          pool('MachinePool', 'mp1', 'default', 'bbb'),
+          pool('MachinePool', 'mp2', 'default', 'aaa'),
+          pool('MachinePool', 'mp3', 'default', 'bbb'),
+          pool('MachinePool', 'mp4', 'default', undefined, 'yyy'),
+        );
+    }
+
+    const names = (out: string): string[] => out.trim().split('\n').map((l) => l.split(/\s+/)[0]);
+
+    it('puts MachinePools first, each kind by cluster Z-A, ties in the server order across pages', async () => {
+      const k = mixed();
+      const r = await gs(k, 'get', 'nodepools');
+      expect(r.code).toBe(0);
+      // The fake really paged: 5 MachineDeployments in 3 pages, 4 MachinePools in 2.
+      expect(k.pages).toBe(5);
+      expect(names(r.out)).toEqual(['NAME', 'mp1', 'mp3', 'mp2', 'md2', 'md4', 'md3', 'md1', 'md5', 'mp4']);
+      expect(r.out.split('\n')[1]).toMatch(/^mp1\s+bbb\s+10h\s/);
+      expect(r.out.split('\n')[8]).toMatch(/^md5\s+zzz\s/);
+    });
+
+    it('sorts with --no-headers, -A and -c too, aligning every row to the widest cell of any page', async () => {
+      const k = mixed().add('machinedeployments', pool('MachineDeployment', 'md-with-a-much-longer-name', 'other', 'ccc'), pool('MachineDeployment', 'md0', 'other', 'ddd'));
+      const all = await gs(k, 'get', 'nodepools', '-A', '--no-headers');
+      expect(all.out.split('\n').slice(0, 6).map((l) => l.split(/\s+/).slice(0, 3).join(' '))).toEqual([
+        'default mp1 bbb', 'default mp3 bbb', 'default mp2 aaa', 'other md0 ddd', 'default md2 ccc', 'default md4 ccc',
+      ]);
+      expect(all.out.split('\n')[6]).toMatch(/^other\s+md-with-a-much-longer-name\s+ccc\s/);
+      // One layout for the whole table: the CLUSTER NAME column starts at the same place on every row.
+      const clusterColumn = new Set(all.out.trim().split('\n').map((l) => /^\S+\s+\S+\s+/.exec(l)![0].length));
+      expect(clusterColumn.size).toBe(1);
+
+      const one = await gs(mixed(), 'get', 'nodepools', '-c', 'bbb');
+      expect(names(one.out)).toEqual(['NAME', 'mp1', 'mp3', 'md3']);
+    });
+
+    it('keeps the server order for -o name, json and yaml (Go sorts only its table)', async () => {
+      const serverOrder = ['md1', 'md2', 'md3', 'md4', 'md5', 'mp1', 'mp2', 'mp3', 'mp4'];
+      const byName = await gs(mixed(), 'get', 'nodepools', '-o', 'name');
+      expect(byName.out.trim().split('\n').map((l) => l.split('/')[1])).toEqual(serverOrder);
+      const json = await gs(mixed(), 'get', 'nodepools', '-o', 'json');
+      expect((JSON.parse(json.out) as { items: KubeObject[] }).items.map((o) => o.metadata.name)).toEqual(serverOrder);
+      const yaml = await gs(mixed(), 'get', 'nodepools', '-o', 'yaml');
+      expect([...yaml.out.matchAll(/^    name: (\S+)$/gm)].map((m) => m[1])).toEqual(serverOrder);
+    });
   });
 });

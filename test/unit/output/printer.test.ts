@@ -84,3 +84,32 @@ describe('output formats', () => {
     expect(table.text()).toBe('NAME\na\n');
   });
 });
+
+describe('a table with its own row order', () => {
+  // Descending by name; the key is the name's first letter, so "b1" and "b2" tie.
+  const byLetterDesc: PrintOptions = { ...opts('table'), rowOrder: { key: (o) => o.metadata.name[0], compare: (a, b) => (b as string).localeCompare(a as string) } };
+
+  it('holds the rows until end(), then writes them sorted across pages, ties in arrival order', async () => {
+    const out = captureStream();
+    const p = new ListPrinter(out, byLetterDesc);
+    await p.page([widget('a1'), widget('b2')]);
+    await p.page([widget('c1'), widget('b1')]);
+    expect(out.text()).toBe('');
+    expect(p.count).toBe(4);
+    await p.end();
+    expect(out.text()).toBe('NAME\nc1\nb2\nb1\na1\n');
+  });
+
+  it('writes nothing for an empty list and leaves the other formats in arrival order', async () => {
+    const empty = captureStream();
+    const p = new ListPrinter(empty, byLetterDesc);
+    await p.page([]);
+    await p.end();
+    expect(empty.text()).toBe('');
+    const names = captureStream();
+    const n = new ListPrinter(names, { ...byLetterDesc, format: 'name' });
+    await n.page([widget('a1'), widget('c1')]);
+    await n.end();
+    expect(names.text()).toBe('widget.example.com/a1\nwidget.example.com/c1\n');
+  });
+});
