@@ -51,9 +51,6 @@ export function nodePoolTable(now: Date): TableSpec {
   };
 }
 
-/** The cluster the Go kubectl-gs sorts by (its key.ClusterID): the Giant Swarm label alone, "" without it. */
-const goClusterId = (np: KubeObject): string => np.metadata.labels?.[label.cluster] ?? '';
-
 const descending = (a: string, b: string): number => (a < b ? 1 : a > b ? -1 : 0);
 
 /**
@@ -61,10 +58,12 @@ const descending = (a: string, b: string): number => (a < b ? 1 : a > b ? -1 : 0
  * descending, first by each MachineDeployment's cluster ("" for a MachinePool), then by each MachinePool's
  * cluster ("" for a MachineDeployment). Done as one stable sort on (MachinePool cluster, MachineDeployment
  * cluster): MachinePools first by cluster Z-A, then MachineDeployments by cluster Z-A, then pools without
- * the giantswarm.io/cluster label; ties keep the server's order (Go leaves them to chance beyond 12 rows).
+ * a cluster; ties keep the server's order (Go leaves them to chance beyond 12 rows). The cluster is the one
+ * the CLUSTER NAME column shows (Go reads only the giantswarm.io/cluster label for both; ours falls back to
+ * Cluster API's label), so the rows are in the order of what users see.
  */
 export const nodePoolRowOrder: RowOrder<[string, string]> = {
-  key: (np) => (np.kind === 'MachinePool' ? [goClusterId(np), ''] : ['', goClusterId(np)]),
+  key: (np) => (np.kind === 'MachinePool' ? [clusterOf(np), ''] : ['', clusterOf(np)]),
   compare: (a, b) => descending(a[0], b[0]) || descending(a[1], b[1]),
 };
 

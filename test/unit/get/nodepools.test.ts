@@ -67,7 +67,7 @@ describe('get nodepools', () => {
       }
     }
 
-    /** A node pool with the giantswarm.io/cluster label (Go's key.ClusterID) set to gsCluster, or without it. */
+    /** A node pool with the giantswarm.io/cluster label set to gsCluster, or with Cluster API's label only. */
     function pool(kind: 'MachineDeployment' | 'MachinePool', name: string, namespace: string, gsCluster: string | undefined, capiCluster = gsCluster ?? 'unlabelled'): KubeObject {
       const np = (kind === 'MachinePool' ? machinePool : machineDeployment)(name, namespace, capiCluster, { replicas: 1 });
       const labels: Record<string, string> = { 'cluster.x-k8s.io/cluster-name': capiCluster };
@@ -84,7 +84,7 @@ describe('get nodepools', () => {
           pool('MachineDeployment', 'md2', 'default', 'ccc'),
           pool('MachineDeployment', 'md3', 'default', 'bbb'),
           pool('MachineDeployment', 'md4', 'default', 'ccc'),
-          // Only Cluster API's label: shown as "zzz" but sorted as "" like Go, after the labelled ones.
+          // Only Cluster API's label: sorted by the "zzz" the CLUSTER NAME column shows (Go would use "").
           pool('MachineDeployment', 'md5', 'default', undefined, 'zzz'),
         )
         .add(
@@ -104,18 +104,18 @@ describe('get nodepools', () => {
       expect(r.code).toBe(0);
       // The fake really paged: 5 MachineDeployments in 3 pages, 4 MachinePools in 2.
       expect(k.pages).toBe(5);
-      expect(names(r.out)).toEqual(['NAME', 'mp1', 'mp3', 'mp2', 'md2', 'md4', 'md3', 'md1', 'md5', 'mp4']);
-      expect(r.out.split('\n')[1]).toMatch(/^mp1\s+bbb\s+10h\s/);
-      expect(r.out.split('\n')[8]).toMatch(/^md5\s+zzz\s/);
+      expect(names(r.out)).toEqual(['NAME', 'mp4', 'mp1', 'mp3', 'mp2', 'md5', 'md2', 'md4', 'md3', 'md1']);
+      expect(r.out.split('\n')[2]).toMatch(/^mp1\s+bbb\s+10h\s/);
+      expect(r.out.split('\n')[5]).toMatch(/^md5\s+zzz\s/);
     });
 
     it('sorts with --no-headers, -A and -c too, aligning every row to the widest cell of any page', async () => {
       const k = mixed().add('machinedeployments', pool('MachineDeployment', 'md-with-a-much-longer-name', 'other', 'ccc'), pool('MachineDeployment', 'md0', 'other', 'ddd'));
       const all = await gs(k, 'get', 'nodepools', '-A', '--no-headers');
-      expect(all.out.split('\n').slice(0, 6).map((l) => l.split(/\s+/).slice(0, 3).join(' '))).toEqual([
-        'default mp1 bbb', 'default mp3 bbb', 'default mp2 aaa', 'other md0 ddd', 'default md2 ccc', 'default md4 ccc',
+      expect(all.out.split('\n').slice(0, 8).map((l) => l.split(/\s+/).slice(0, 3).join(' '))).toEqual([
+        'default mp4 yyy', 'default mp1 bbb', 'default mp3 bbb', 'default mp2 aaa', 'default md5 zzz', 'other md0 ddd', 'default md2 ccc', 'default md4 ccc',
       ]);
-      expect(all.out.split('\n')[6]).toMatch(/^other\s+md-with-a-much-longer-name\s+ccc\s/);
+      expect(all.out.split('\n')[8]).toMatch(/^other\s+md-with-a-much-longer-name\s+ccc\s/);
       // One layout for the whole table: the CLUSTER NAME column starts at the same place on every row.
       const clusterColumn = new Set(all.out.trim().split('\n').map((l) => /^\S+\s+\S+\s+/.exec(l)![0].length));
       expect(clusterColumn.size).toBe(1);
