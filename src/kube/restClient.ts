@@ -10,6 +10,7 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { readFileSync } from 'node:fs';
+import { secureContextFor, type CaList } from '../tlsTrust';
 import type { Socket } from 'node:net';
 import { buildInfo } from '../buildInfo';
 import { UserError } from '../cli/errors';
@@ -359,9 +360,9 @@ export class RestClient implements KubeClient {
       return this.agent;
     }
     const cluster = this.conn.cluster;
-    let ca: string | Buffer | string[] | undefined;
-    if (cluster.certificateAuthorityData) ca = decodeBase64(cluster.certificateAuthorityData, 'certificate-authority-data', this.conn.clusterName);
-    else if (cluster.certificateAuthority) ca = readFile(cluster.certificateAuthority, 'certificate-authority', `cluster "${this.conn.clusterName ?? ''}"`);
+    let ca: CaList | undefined;
+    if (cluster.certificateAuthorityData) ca = [decodeBase64(cluster.certificateAuthorityData, 'certificate-authority-data', this.conn.clusterName)];
+    else if (cluster.certificateAuthority) ca = [readFile(cluster.certificateAuthority, 'certificate-authority', `cluster "${this.conn.clusterName ?? ''}"`)];
     else if (this.useSystemCa) {
       const tls = require('node:tls') as typeof import('node:tls');
       ca = [...tls.getCACertificates('default'), ...tls.getCACertificates('system')];
@@ -369,9 +370,7 @@ export class RestClient implements KubeClient {
     const servername = this.serverName();
     this.agent = new HttpsAgent({
       keepAlive: true,
-      ca,
-      cert: creds.cert,
-      key: creds.key,
+      secureContext: secureContextFor({ ca, cert: creds.cert, key: creds.key }),
       rejectUnauthorized: !cluster.insecureSkipTlsVerify,
       ...(servername ? { servername } : {}),
       ...(proxyEnv ? { proxyEnv } : {}),

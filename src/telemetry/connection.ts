@@ -10,6 +10,7 @@
 // that never answers would hold the user's shell at exit; c-ares queries live on the event loop.
 import { connect as netConnect, type Socket } from 'node:net';
 import { ipFamily } from './ip';
+import { secureContextFor } from '../tlsTrust';
 import type { TLSSocket } from 'node:tls';
 
 export interface ConnectionOptions {
@@ -169,11 +170,14 @@ export class Connection {
     // waits on its own I/O rather than in front of it.
     const tls = require('node:tls') as typeof import('node:tls');
     return new Promise((resolve, reject) => {
+      const ca = this.opts.tls?.ca;
       const secure = tls.connect({
         socket,
         servername: ipFamily(servername) ? undefined : servername,
         ALPNProtocols: ['http/1.1'],
-        ...(this.opts.tls ?? {}),
+        // Node's default roots unless a test names its own CA; made in tlsTrust, which may have to put
+        // the defaults back after the API server's context replaced them.
+        secureContext: secureContextFor({ ca: ca ? [ca] : undefined }),
       });
       this.track(secure);
       secure.once('secureConnect', () => resolve(secure));

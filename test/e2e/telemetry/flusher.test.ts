@@ -10,7 +10,7 @@ import { createServer as createNetServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TLSSocket } from 'node:tls';
-import { kubectlGs } from '../support/env';
+import { apiServer, kubectlGs } from '../support/env';
 
 interface SlowReceiver {
   endpoint: string;
@@ -144,6 +144,37 @@ describe('the spool flusher of the built executable', () => {
       expect(rx.signals()).toHaveLength(1);
       expect(spooled(h.telemetryDir)).toHaveLength(1);
       expect(statSync(join(h.telemetryDir, 'flush-attempt')).mtimeMs).toBe(attempt);
+    } finally {
+      rx.close();
+    }
+  });
+
+  it('sends from the command itself after talking TLS to the API server with its own CA (NODE_EXTRA_CA_CERTS still trusted)', async () => {
+    // The API server's secure context trusts only the cluster CA and may replace the process's default CAs
+    // to get there (src/tlsTrust.ts); telemetry's context must get Node's defaults back, NODE_EXTRA_CA_CERTS
+    // (the receiver's certificate here) included. An exec credential plugin that takes 300 ms keeps the
+    // command running until telemetry's handshake is done, so the command itself sends, no helper.
+    const rx = await slowReceiver(0);
+    try {
+      const h = home(rx);
+      const facts = apiServer();
+      const slowExec = join(mkdtempSync(join(tmpdir(), 'kgs-slow-exec-')), 'slow-exec.sh');
+      writeFileSync(slowExec, `#!/bin/sh\nsleep 0.3\nexec "${facts.execV1Script}"\n`, { mode: 0o755 });
+      const kubeconfig = join(h.cache, '..', 'kubeconfig.json');
+      writeFileSync(kubeconfig, JSON.stringify({
+        apiVersion: 'v1', kind: 'Config', 'current-context': 'slow',
+        clusters: [{ name: 'e2e', cluster: { server: facts.serverUrl, 'certificate-authority': facts.caFile } }],
+        users: [{ name: 'slow', user: { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: slowExec, interactiveMode: 'Never' } } }],
+        contexts: [{ name: 'slow', context: { cluster: 'e2e', user: 'slow', namespace: 'default' } }],
+      }));
+      const r = await kubectlGs(['get', 'clusters', '-A', '-o', 'name'], { env: { ...h.env, KUBECONFIG: kubeconfig } });
+      // Whether this suite's server has the Cluster CRD depends on which suites ran before; either answer
+      // came over TLS from the API server, which is what matters here.
+      expect(r.stderr).not.toMatch(/certificate|authority|connect/);
+      expect(await until(() => rx.signals().length >= 1, 3000)).toBe(true);
+      expect(rx.signals()[0].payload).toMatchObject({ command: 'kubectl gs get clusters', exitCode: r.code });
+      expect(existsSync(join(h.telemetryDir, 'flush-attempt'))).toBe(false);
+      expect(spooled(h.telemetryDir)).toEqual([]);
     } finally {
       rx.close();
     }
