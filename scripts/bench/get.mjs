@@ -2,7 +2,9 @@
 // on one real kube-apiserver (started here by the e2e harness) holding 10, then 1 000, then 10 000
 // Cluster API clusters. For each size: median wall time and median peak RSS over interleaved runs.
 //   goal: ratio <= 1.0 for time and for memory at every size.
-// A fourth row, 'node floor', is a bare Node https client doing the same reads: what any Node program pays.
+// Two reference rows: 'node floor', a bare Node https client doing the same reads (what any Node program
+// pays), and 'kubectl noop', kubectl dispatching to an empty plugin (what any kubectl plugin pays before
+// it starts). Their sum is the least a Node plugin can take through `kubectl gs`.
 //
 // Peak RSS is the process's high-water mark as /usr/bin/time (GNU time, Debian package "time") reports it
 // (%M; for `kubectl gs` that covers kubectl and the plugin it execs). RSS includes the pages of the
@@ -126,7 +128,11 @@ try {
     // Node's floor: a bare https client doing the same reads (support-node-floor.cjs), for reference.
     { name: 'node floor (https GET pages, no CLI)', cmd: process.execPath,
       args: [join(root, 'scripts/bench/support-node-floor.cjs'), server.serverUrl, server.caFile, server.adminToken, '/apis/cluster.x-k8s.io/v1beta1/clusters'] },
+    // What kubectl itself costs before any plugin runs: `kubectl noop` execs a plugin that is an empty
+    // shell script. Every `kubectl gs` pays this; it is kubectl's start-up, the same as in `kubectl get`.
+    { name: 'kubectl noop (plugin dispatch only)', args: ['noop'], dispatchOnly: true },
   ];
+  writeFileSync(join(binDir, 'kubectl-noop'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
   let created = 0;
   const results = [];
   for (const size of sizes) {
@@ -145,21 +151,24 @@ try {
       }
     }
     // Both must print a header and one row per cluster, or the comparison means nothing.
-    for (const [k, c] of cases.entries()) if (samples[k].lines !== size + 1) throw new Error(`${c.name} printed ${samples[k].lines} lines for ${size} clusters`);
-    const [gs, kc, direct, floor] = samples.map((s) => ({ ms: median(s.ms), rssMiB: median(s.rss) / 1024 }));
-    results.push({ size, gs, kc, direct, floor });
+    for (const [k, c] of cases.entries()) if (!c.dispatchOnly && samples[k].lines !== size + 1) throw new Error(`${c.name} printed ${samples[k].lines} lines for ${size} clusters`);
+    const [gs, kc, direct, floor, dispatch] = samples.map((s) => ({ ms: median(s.ms), rssMiB: median(s.rss) / 1024 }));
+    results.push({ size, gs, kc, direct, floor, dispatch });
     console.log(`## ${size} clusters (medians of ${runs} runs)`);
     for (const [k, c] of cases.entries()) {
-      const m = [gs, kc, direct, floor][k];
+      const m = [gs, kc, direct, floor, dispatch][k];
       console.log(`${c.name.padEnd(42)} ${m.ms.toFixed(1).padStart(8)} ms ${m.rssMiB.toFixed(1).padStart(7)} MiB`);
     }
     console.log(`ratio kubectl gs / kubectl: time ${(gs.ms / kc.ms).toFixed(2)} (goal <= 1.0), peak RSS ${(gs.rssMiB / kc.rssMiB).toFixed(2)} (goal <= 1.0)`);
+    // The least any Node plugin can take through kubectl: kubectl's dispatch, then Node's floor.
+    console.log(`least a Node plugin can take (dispatch + node floor) / kubectl: time ${((dispatch.ms + floor.ms) / kc.ms).toFixed(2)}`);
   }
   console.log('\n## summary: kubectl gs get clusters -A / kubectl get clusters.cluster.x-k8s.io -A');
   for (const r of results) {
     console.log(`${String(r.size).padStart(6)} clusters: time ${(r.gs.ms / r.kc.ms).toFixed(2)}, peak RSS ${(r.gs.rssMiB / r.kc.rssMiB).toFixed(2)}` +
       `   (kubectl-gs direct: time ${(r.direct.ms / r.kc.ms).toFixed(2)}, peak RSS ${(r.direct.rssMiB / r.kc.rssMiB).toFixed(2)};` +
-      ` node floor: time ${(r.floor.ms / r.kc.ms).toFixed(2)}, peak RSS ${(r.floor.rssMiB / r.kc.rssMiB).toFixed(2)})`);
+      ` node floor: time ${(r.floor.ms / r.kc.ms).toFixed(2)}, peak RSS ${(r.floor.rssMiB / r.kc.rssMiB).toFixed(2)};` +
+      ` dispatch + node floor: time ${((r.dispatch.ms + r.floor.ms) / r.kc.ms).toFixed(2)})`);
   }
 } finally {
   await server.stop();
