@@ -5,6 +5,7 @@ import type { Argv } from 'yargs';
 import type { CommandDefinition, CommandGroup } from './command';
 import { commandWords, globalFlags } from './globalFlags';
 import { fastParse } from './fastPath';
+import { expandShortFlags } from './shortFlags';
 import { closestNames } from './suggest';
 import type { CommandTree } from './tree';
 
@@ -87,7 +88,8 @@ function buildParser(tree: CommandTree, select: (r: ParseResult) => void, helpFo
   return y;
 }
 
-export function parseArgs(tree: CommandTree, args: string[]): ParseResult {
+export function parseArgs(tree: CommandTree, rawArgs: string[]): ParseResult {
+  const args = expandShortFlags(rawArgs);
   return fastParse(tree, args) ?? parseWithYargs(tree, args);
 }
 

@@ -8,10 +8,13 @@ import { commandWords, pickGlobalOptions, type GlobalOptions } from './globalFla
 import { optedOutByEnv } from '../telemetry/envOptOut';
 import { completeArgs } from './complete';
 import { parseArgs } from './parse';
+import { expandShortFlags } from './shortFlags';
 import { commandTree, type CommandTree } from './tree';
 
-export async function runCli(args: string[], deps: Deps, tree: CommandTree = commandTree()): Promise<number> {
-  if (args[0] === '__complete') return complete(tree, args.slice(1), deps);
+export async function runCli(rawArgs: string[], deps: Deps, tree: CommandTree = commandTree()): Promise<number> {
+  if (rawArgs[0] === '__complete') return complete(tree, rawArgs.slice(1), deps);
+  // -ojson, -Ao ... as kubectl reads them (parseArgs expands them too; telemetry's flag names need it here).
+  const args = expandShortFlags(rawArgs);
   const debug = args.includes('--debug');
   const parsed = parseArgs(tree, args);
   switch (parsed.kind) {
