@@ -1,9 +1,9 @@
-// The printers every `get`-style command shares: a table (default), json, yaml and name, for a list that
-// arrives page by page or for one object. Lists stream: each page is written as soon as it arrives
-// (json/yaml items inside one `List`, exactly as kubectl wraps them), so memory stays at one page.
-// A table with a row order of its own (PrintOptions.rowOrder) is the exception: it needs every row before
-// the first, so it holds each row's cells and sort key (never the objects) until end().
-import { UserError } from '../cli/errors';
+// The printers every `get`-style command shares: a table (default), json, yaml, name and templates
+// (jsonpath, go-template), for a list that arrives page by page or for one object. Lists stream: each page
+// is written as soon as it arrives (json/yaml items inside one `List`, exactly as kubectl wraps them), so
+// memory stays at one page. Two exceptions need every object before the first line: a table with a row
+// order of its own (PrintOptions.rowOrder), which holds each row's cells and sort key (never the objects),
+// and a template, which is run once on the whole List, as kubectl runs it.
 import type { KubeObject } from '../kube/client';
 import { toJson, toJsonIndented } from './json';
 import { resourceName } from './name';
@@ -11,16 +11,9 @@ import { Sink } from './sink';
 import { TableWriter } from './table';
 import { toYaml, toYamlSequenceItem } from './yaml';
 import type { OutputStream } from '../cli/deps';
+import type { OutputFormat, Render } from './outputChoice';
 
-export type OutputFormat = 'table' | 'json' | 'yaml' | 'name';
-
-/** Turns -o into a format, or fails with kubectl's one line naming the allowed formats. */
-export function parseOutputFormat(value: string | undefined, allowed: OutputFormat[] = ['json', 'yaml', 'name']): OutputFormat {
-  if (value === undefined || value === '') return 'table';
-  if ((allowed as string[]).includes(value) && value !== 'table') return value as OutputFormat;
-  const names = allowed.filter((f) => f !== 'table').sort().join(',');
-  throw new UserError(`unable to match a printer suitable for the output format "${value}", allowed formats are: ${names}`);
-}
+export type { OutputFormat } from './outputChoice';
 
 export interface TableSpec {
   headers: string[];
@@ -30,6 +23,10 @@ export interface TableSpec {
 
 export interface PrintOptions {
   format: OutputFormat;
+  /** For the template format: renders the object, or the List of all objects. */
+  render?: Render;
+  /** Keeps metadata.managedFields in json/yaml/template output (kubectl's --show-managed-fields). */
+  showManagedFields?: boolean;
   table: TableSpec;
   /** Prepends a NAMESPACE column, as kubectl does with --all-namespaces. */
   withNamespace?: boolean;
@@ -52,12 +49,15 @@ export interface RowOrder<K> {
  * unless --show-managed-fields), with apiVersion and kind filled in from the list when the server left
  * them out of list items.
  */
-export function displayObject(obj: KubeObject, apiVersion?: string, kind?: string): KubeObject {
+export function displayObject(obj: KubeObject, showManagedFields = false): KubeObject {
+  if (showManagedFields || obj.metadata.managedFields === undefined) return obj;
   const { managedFields: _hidden, ...metadata } = obj.metadata;
-  const out: KubeObject = { ...obj, metadata };
-  if (!out.apiVersion && apiVersion) out.apiVersion = apiVersion;
-  if (!out.kind && kind) out.kind = kind;
-  return out;
+  return { ...obj, metadata };
+}
+
+/** The List kubectl wraps a listing in for json, yaml and templates (v1 List, empty resourceVersion). */
+function listOf(items: KubeObject[]): { apiVersion: 'v1'; items: KubeObject[]; kind: 'List'; metadata: { resourceVersion: '' } } {
+  return { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
 }
 
 function tableFor(sink: Sink, opts: PrintOptions): { writer: TableWriter; row: (o: KubeObject) => string[] } {
@@ -72,12 +72,15 @@ export class ListPrinter {
   private readonly table?: { writer: TableWriter; row: (o: KubeObject) => string[] };
   /** With a rowOrder: the rows read so far, written sorted by end(). */
   private held?: { key: unknown; cells: string[] }[];
+  /** For a template: the objects read so far; a template sees the whole List at once, as in kubectl. */
+  private collected?: KubeObject[];
   private printed = 0;
 
   constructor(out: OutputStream, private readonly opts: PrintOptions) {
     this.sink = new Sink(out);
     if (opts.format === 'table') this.table = tableFor(this.sink, opts);
     if (this.table && opts.rowOrder) this.held = [];
+    if (opts.format === 'template') this.collected = [];
   }
 
   /** How many objects have been printed (or, for a sorted table, taken in) so far. */
@@ -89,6 +92,7 @@ export class ListPrinter {
     if (items.length === 0) return;
     const first = this.printed === 0;
     this.printed += items.length;
+    const shown = (o: KubeObject) => displayObject(o, this.opts.showManagedFields);
     switch (this.opts.format) {
       case 'table':
         if (this.held) {
@@ -99,18 +103,29 @@ export class ListPrinter {
       case 'name':
         return this.sink.write(items.map((o) => resourceName(o, this.opts)).join(''));
       case 'json': {
-        const body = items.map((o) => '        ' + toJsonIndented(displayObject(o), '        ')).join(',\n');
+        const body = items.map((o) => '        ' + toJsonIndented(shown(o), '        ')).join(',\n');
         return this.sink.write((first ? '{\n    "apiVersion": "v1",\n    "items": [\n' : ',\n') + body);
       }
       case 'yaml': {
-        const body = items.map((o) => toYamlSequenceItem(displayObject(o))).join('');
+        const body = items.map((o) => toYamlSequenceItem(shown(o))).join('');
         return this.sink.write((first ? 'apiVersion: v1\nitems:\n' : '') + body);
       }
+      case 'template':
+        for (const o of items) this.collected!.push(shown(o));
+        return;
     }
   }
 
-  /** Writes a sorted table; closes the List for json/yaml (an empty List when nothing was printed, as kubectl prints). */
+  /**
+   * Writes a sorted table or a template's output; closes the List for json/yaml (an empty List when nothing
+   * was printed, as kubectl prints).
+   */
   async end(): Promise<void> {
+    if (this.collected) {
+      const items = this.collected;
+      this.collected = [];
+      return this.sink.write(this.opts.render!(listOf(items)));
+    }
     if (this.held) {
       const order = this.opts.rowOrder!;
       // Array.prototype.sort is stable: rows with equal keys stay in the order the server sent them.
@@ -139,8 +154,10 @@ export async function printObject(out: OutputStream, obj: KubeObject, opts: Prin
     case 'name':
       return sink.write(resourceName(obj, opts));
     case 'json':
-      return sink.write(toJson(displayObject(obj)));
+      return sink.write(toJson(displayObject(obj, opts.showManagedFields)));
     case 'yaml':
-      return sink.write(toYaml(displayObject(obj)));
+      return sink.write(toYaml(displayObject(obj, opts.showManagedFields)));
+    case 'template':
+      return sink.write(opts.render!(displayObject(obj, opts.showManagedFields)));
   }
 }

@@ -4,7 +4,8 @@
 import type { Deps } from '../../cli/deps';
 import { UserError } from '../../cli/errors';
 import type { KubeClient, KubeList, KubeObject, Query } from '../../kube/client';
-import { ListPrinter, parseOutputFormat, printObject, type OutputFormat, type PrintOptions, type TableSpec } from '../../output/printer';
+import { parseOutputChoice, type OutputFormat, type Render } from '../../output/outputChoice';
+import { ListPrinter, printObject, type PrintOptions, type TableSpec } from '../../output/printer';
 import { isNotFound } from './errors';
 import type { GetOptions } from './flags';
 import { preferMemoryOverSpeed } from './memoryMode';
@@ -88,6 +89,8 @@ export interface Scope {
   /** The namespace to read from; undefined for all namespaces (-A) or cluster-scoped resources. */
   namespace: string | undefined;
   format: OutputFormat;
+  /** For -o jsonpath / go-template: the compiled template. */
+  render?: Render;
 }
 
 export interface Session {
@@ -96,16 +99,18 @@ export interface Session {
 }
 
 /** Checks -o before anything touches the network, then opens the client and settles the namespace. */
-export async function openSession(opts: GetOptions, deps: Deps, namespaced: boolean, formats?: OutputFormat[]): Promise<Session> {
-  const format = parseOutputFormat(opts.output, formats);
+export async function openSession(opts: GetOptions, deps: Deps, namespaced: boolean): Promise<Session> {
+  const { format, render } = parseOutputChoice(opts);
   const client = await deps.kube(opts.global);
   const namespace = namespaced && !opts.allNamespaces ? client.namespace : undefined;
-  return { client, scope: { namespace, format } };
+  return { client, scope: { namespace, format, render } };
 }
 
 export function printOptions(rt: ResourceType, scope: Scope, opts: GetOptions, table: TableSpec): PrintOptions {
   return {
     format: scope.format,
+    render: scope.render,
+    showManagedFields: opts.showManagedFields,
     table,
     withNamespace: rt.namespaced && scope.namespace === undefined,
     noHeaders: opts.noHeaders,

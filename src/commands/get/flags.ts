@@ -1,5 +1,5 @@
-// The flags every `kubectl gs get` command shares, named as kubectl names them: -o/--output,
-// --no-headers, -A/--all-namespaces, -l/--selector. (-n/--namespace is a global connection flag.)
+// The flags every `kubectl gs get` command shares, named as kubectl names them: -o/--output (with
+// --template, --allow-missing-template-keys, --show-managed-fields), --no-headers, -A/--all-namespaces, -l/--selector. (-n/--namespace is a global connection flag.)
 // Flags are declared as data (FlagSpec) so that yargs and the fast argument parser (fastArgs.ts), which
 // answers the common `get` invocations without loading yargs, read the same declarations.
 import type { Argv } from 'yargs';
@@ -9,6 +9,10 @@ export interface GetOptions {
   /** The object name given as positional argument (lower-cased, as the Go kubectl-gs does). */
   name?: string;
   output?: string;
+  /** --template: the template for -o jsonpath / go-template given without "=...". */
+  template?: string;
+  allowMissingTemplateKeys: boolean;
+  showManagedFields: boolean;
   noHeaders: boolean;
   allNamespaces: boolean;
   selector?: string;
@@ -33,10 +37,24 @@ export interface FlagChoices {
 
 export const noHeadersFlag: FlagSpec = { name: 'no-headers', type: 'boolean', default: false, describe: 'Do not print the table header' };
 
+/** The output flags of kubectl's PrintFlags, which the Go kubectl-gs adds to every `get` that prints more than a table. */
+const outputFlags: FlagSpec[] = [
+  {
+    name: 'output', alias: 'o', type: 'string',
+    describe: 'Output format: json, yaml, name, jsonpath=TEMPLATE, jsonpath-file=FILE, jsonpath-as-json=TEMPLATE, go-template=TEMPLATE, go-template-file=FILE (default: a table)',
+  },
+  { name: 'template', type: 'string', describe: 'Template string or path to template file to use when -o=go-template, -o=go-template-file, -o=jsonpath or -o=jsonpath-file' },
+  {
+    name: 'allow-missing-template-keys', type: 'boolean', default: true,
+    describe: 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats',
+  },
+  { name: 'show-managed-fields', type: 'boolean', default: false, describe: 'If true, keep the managedFields when printing objects in JSON or YAML format' },
+];
+
 export function getFlagSpecs(choices: FlagChoices = {}): FlagSpec[] {
   const { namespaced = true, output = true } = choices;
   return [
-    ...(output ? [{ name: 'output', alias: 'o', type: 'string', describe: 'Output format: json, yaml or name (default: a table)' } as FlagSpec] : []),
+    ...(output ? outputFlags : []),
     noHeadersFlag,
     { name: 'selector', alias: 'l', type: 'string', describe: 'Label selector to filter on, e.g. -l key1=value1,key2=value2' },
     // Cluster-scoped resources accept -A and ignore it, as kubectl does (`kubectl get nodes -A`).
@@ -71,6 +89,9 @@ export function getOptions(argv: Record<string, unknown>, global: GlobalOptions)
   return {
     name,
     output: argv.output as string | undefined,
+    template: (argv.template as string | undefined) || undefined,
+    allowMissingTemplateKeys: argv.allowMissingTemplateKeys !== false,
+    showManagedFields: argv.showManagedFields === true,
     noHeaders: argv.noHeaders === true,
     allNamespaces: argv.allNamespaces === true,
     selector: (argv.selector as string | undefined) || undefined,

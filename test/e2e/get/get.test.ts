@@ -2,7 +2,8 @@
 // format, the json/yaml/name output compared byte for byte with kubectl's own, the auth modes (token,
 // client certificate, exec plugin) and the failures users meet (forbidden, bad token, wrong CA, server
 // down, CRD missing), each as one line with a non-zero exit.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { apiServer, distDir, kubectl, kubectlGs, kubectlOk, kubectlPath, run, type RunResult } from '../support/env';
 import { freePort } from '../support/apiserver';
@@ -124,6 +125,11 @@ describe('kubectl gs get clusters', () => {
     expect(gs).toBe(k);
   });
 
+  it('reads kubectl\'s compact -ojson / -Ao name spellings as kubectl does', async () => {
+    expect(ok(await kubectlGs(['get', 'clusters', `-n${ns}`, '-ojson']))).toBe(await kubectlOk(['get', 'clusters.cluster.x-k8s.io', `-n${ns}`, '-ojson']));
+    expect(ok(await kubectlGs(['get', 'clusters', '-Ao', 'name']))).toBe(await kubectlOk(['get', 'clusters.cluster.x-k8s.io', '-Ao', 'name']));
+  });
+
   it('prints one cluster as kubectl does, in the version the server prefers (v1beta2)', async () => {
     const gs = ok(await kubectlGs(['get', 'cluster', 'alpha', '-n', ns, '-o', 'json']));
     expect(gs).toBe(await kubectlOk(['get', 'clusters.cluster.x-k8s.io', 'alpha', '-n', ns, '-o', 'json']));
@@ -216,7 +222,73 @@ describe('the other get commands', () => {
   it('names the allowed formats for an unknown -o', async () => {
     const r = await kubectlGs(['get', 'clusters', '-o', 'wide']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('error: unable to match a printer suitable for the output format "wide", allowed formats are: json,name,yaml\n');
+    expect(r.stderr).toBe('error: unable to match a printer suitable for the output format "wide", allowed formats are: '
+      + 'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml\n');
+  });
+});
+
+describe('templates (-o jsonpath, -o go-template), each output compared with kubectl\'s own', () => {
+  // The same template through kubectl gs and through kubectl, on the same objects: byte-for-byte equal.
+  const same = async (gsArgs: string[], kubectlArgs: string[]) => {
+    const k = await kubectlOk(kubectlArgs);
+    expect(k).not.toBe('');
+    expect(ok(await kubectlGs(gsArgs))).toBe(k);
+  };
+  const templates: [string, string][] = [
+    ['jsonpath', '{.items[*].metadata.name}'],
+    ['jsonpath', '{range .items[*]}{.metadata.namespace}/{.metadata.name}{"\\t"}{.metadata.labels.release\\.giantswarm\\.io/version}{"\\n"}{end}'],
+    ['jsonpath', '{.items[?(@.metadata.labels.giantswarm\\.io/organization=="acme")].metadata.name}'],
+    ['jsonpath', '{.items[0].spec.controlPlaneEndpoint}'],
+    ['jsonpath', '{.kind} {.apiVersion} {.items[-1:].metadata.name} {.items[*].metadata.missing}'],
+    ['jsonpath-as-json', '{.items[*].metadata.name} {.items[0].metadata.labels}'],
+    ['go-template', '{{range .items}}{{.metadata.name}} {{index .metadata.labels "giantswarm.io/organization"}}{{"\\n"}}{{end}}'],
+    ['go-template', '{{len .items}} {{range $i, $c := .items}}{{if $i}},{{end}}{{printf "%q" $c.metadata.name}}{{end}} {{.metadata.nothing}}'],
+    ['template', '{{with index .items 0}}{{.spec.controlPlaneEndpoint.port}} {{.kind}}{{end}}'],
+  ];
+
+  it.each(templates)('-o %s=%s on a list', async (format, template) => {
+    await same(['get', 'clusters', '-n', ns, '-o', `${format}=${template}`], ['get', 'clusters.cluster.x-k8s.io', '-n', ns, '-o', `${format}=${template}`]);
+  });
+
+  it('runs a template on one object itself, not on a List', async () => {
+    await same(['get', 'cluster', 'alpha', '-n', ns, '-o', 'jsonpath={.metadata.name} {.apiVersion} {.metadata.annotations}'],
+      ['get', 'clusters.cluster.x-k8s.io', 'alpha', '-n', ns, '-o', 'jsonpath={.metadata.name} {.apiVersion} {.metadata.annotations}']);
+    await same(['get', 'cluster', 'alpha', '-n', ns, '-o', 'go-template={{.metadata.name}} {{.spec}}'],
+      ['get', 'clusters.cluster.x-k8s.io', 'alpha', '-n', ns, '-o', 'go-template={{.metadata.name}} {{.spec}}']);
+  });
+
+  it('takes the template from --template, from a file, and for every get command', async () => {
+    await same(['get', 'apps', '-n', ns, '-o', 'jsonpath', '--template', '{.items[*].spec.version}'],
+      ['get', 'apps.application.giantswarm.io', '-n', ns, '-o', 'jsonpath', '--template', '{.items[*].spec.version}']);
+    await same(['get', 'releases', '--template', '{{range .items}}{{.metadata.name}} {{.spec.state}};{{end}}'],
+      ['get', 'releases.release.giantswarm.io', '--template', '{{range .items}}{{.metadata.name}} {{.spec.state}};{{end}}']);
+    // Node pools are two kinds in one List: compare the lines with kubectl's two lists together.
+    const file = join(mkdtempSync(join(tmpdir(), 'kgs-e2e-')), 'pools.jsonpath');
+    writeFileSync(file, '{range .items[*]}{.kind}/{.metadata.name}{"\\n"}{end}');
+    const kinds = ['machinepools.cluster.x-k8s.io', 'machinedeployments.cluster.x-k8s.io'];
+    const k = (await Promise.all(kinds.map((kind) => kubectlOk(['get', kind, '-n', ns, '-o', `jsonpath-file=${file}`])))).join('');
+    const gs = ok(await kubectlGs(['get', 'nodepools', '-n', ns, '-o', `jsonpath-file=${file}`]));
+    expect(gs.split('\n').sort()).toEqual(k.split('\n').sort());
+    expect(gs).toContain('MachinePool/alpha-mp0\n');
+    await same(['get', 'organizations', 'e2e-get-acme', '-o', 'jsonpath={.metadata.name}'], ['get', 'organizations.security.giantswarm.io', 'e2e-get-acme', '-o', 'jsonpath={.metadata.name}']);
+  });
+
+  it('fails on a missing key with --allow-missing-template-keys=false, in one line', async () => {
+    const r = await kubectlGs(['get', 'clusters', '-n', ns, '-o', 'jsonpath={.items[*].nothing}', '--allow-missing-template-keys=false']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^error: error executing jsonpath "\{\.items\[\*\]\.nothing\}": .*nothing is not found/);
+  });
+
+  it('says what is wrong with a template before any request, in kubectl\'s words', async () => {
+    const r = await kubectlGs(['get', 'clusters', '-n', ns, '-o', 'jsonpath={.items[*]', '--server', 'https://127.0.0.1:1']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: error parsing jsonpath \{\.items\[\*\], unclosed action\n$/);
+    const g = await kubectlGs(['get', 'clusters', '-o', 'go-template={{.x', '--server', 'https://127.0.0.1:1']);
+    expect(g.code).toBe(1);
+    expect(g.stderr.trim().split('\n')).toHaveLength(1);
+    expect(g.stderr).toMatch(/^error: error parsing template \{\{\.x, template: output:1: /);
   });
 });
 

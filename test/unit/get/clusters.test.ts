@@ -94,7 +94,16 @@ describe('get clusters', () => {
     const k = kube();
     const r = await gs(k, 'get', 'clusters', '-o', 'wide');
     expect(r.code).toBe(1);
-    expect(r.err).toBe('error: unable to match a printer suitable for the output format "wide", allowed formats are: json,name,yaml\n');
+    expect(r.err).toBe('error: unable to match a printer suitable for the output format "wide", allowed formats are: '
+      + 'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml\n');
+    expect(k.requests).toEqual([]);
+  });
+
+  it('rejects a template format without a template before talking to the server', async () => {
+    const k = kube();
+    const r = await gs(k, 'get', 'clusters', '-o', 'jsonpath');
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('error: template format specified but no template given\n');
     expect(k.requests).toEqual([]);
   });
 

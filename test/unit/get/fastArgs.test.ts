@@ -38,6 +38,9 @@ const accepted: string[][] = [
   ['get', 'apps', '-n', 'org-acme'],
   ['get', 'catalog', 'giantswarm', '--max-col-width', '40'],
   ['get', 'catalogs', '--max-col-width=0', '-A'],
+  ['get', 'clusters', '-A', '-o', 'jsonpath={range .items[*]}{.metadata.name}{"\\n"}{end}'],
+  ['get', 'clusters', '-o', 'jsonpath', '--template', '{.items[*].metadata.name}', '--allow-missing-template-keys=false'],
+  ['get', 'releases', '--template={{len .items}}', '--show-managed-fields'],
   ['get', 'capi', '--no-headers'],
   ['get', 'cluster-api'],
 ];
@@ -74,5 +77,14 @@ describe('fast argument parsing for get', () => {
 
   it.each(declined.map((a) => [a.join(' '), a] as const))('leaves "%s" to yargs', (_, args) => {
     expect(group.fastParse!(args)).toBeUndefined();
+  });
+
+  it.each([
+    ['-o=jsonpath={.items[*].metadata.name}', 'jsonpath={.items[*].metadata.name}'],
+    ['-ojsonpath={.items[0].kind}', 'jsonpath={.items[0].kind}'],
+    ['--output=go-template={{range .items}}{{.metadata.name}} {{end}}', 'go-template={{range .items}}{{.metadata.name}} {{end}}'],
+  ])('reads kubectl\'s compact spelling %s as -o %s', (arg, output) => {
+    const parsed = optionsVia(parseArgs(commandTree(), ['get', 'apps', arg]));
+    expect((parsed as { options: { output: string } }).options.output).toBe(output);
   });
 });

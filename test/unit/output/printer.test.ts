@@ -1,6 +1,6 @@
 import type { KubeObject } from '../../../src/kube/client';
 import { toJson } from '../../../src/output/json';
-import { ListPrinter, parseOutputFormat, printObject, type PrintOptions } from '../../../src/output/printer';
+import { ListPrinter, printObject, type PrintOptions } from '../../../src/output/printer';
 import { toYaml } from '../../../src/output/yaml';
 import { captureStream } from '../../support/fakeDeps';
 
@@ -27,10 +27,45 @@ async function list(format: PrintOptions['format'], pages: KubeObject[][]): Prom
 }
 
 describe('output formats', () => {
-  it('accepts json, yaml, name or nothing, and names the allowed ones otherwise', () => {
-    expect(parseOutputFormat(undefined)).toBe('table');
-    expect(parseOutputFormat('yaml')).toBe('yaml');
-    expect(() => parseOutputFormat('jsonpath={.x}')).toThrow('unable to match a printer suitable for the output format "jsonpath={.x}", allowed formats are: json,name,yaml');
+  it('runs a template once on the whole List, after the last page, without managedFields', async () => {
+    const seen: unknown[] = [];
+    const render = (data: unknown) => {
+      seen.push(data);
+      return `${(data as { items: KubeObject[] }).items.map((o) => o.metadata.name).join(' ')}`;
+    };
+    const out = captureStream();
+    const p = new ListPrinter(out, { ...opts('template'), render });
+    await p.page([widget('a')]);
+    await p.page([widget('b'), widget('c')]);
+    expect(out.text()).toBe('');
+    expect(p.count).toBe(3);
+    await p.end();
+    expect(out.text()).toBe('a b c');
+    expect(seen).toHaveLength(1);
+    const listed = seen[0] as { apiVersion: string; kind: string; metadata: unknown; items: KubeObject[] };
+    expect([listed.apiVersion, listed.kind, listed.metadata]).toEqual(['v1', 'List', { resourceVersion: '' }]);
+    expect(listed.items[0].metadata.managedFields).toBeUndefined();
+    expect(listed.items[0].metadata.labels).toEqual({ b: '12.0.0', a: 'yes' });
+  });
+
+  it('gives a template an empty List when nothing was listed, and one object as itself', async () => {
+    const render = (data: unknown) => JSON.stringify(data);
+    const empty = captureStream();
+    const p = new ListPrinter(empty, { ...opts('template'), render });
+    await p.end();
+    expect(empty.text()).toBe('{"apiVersion":"v1","items":[],"kind":"List","metadata":{"resourceVersion":""}}');
+    const one = captureStream();
+    await printObject(one, widget('a'), { ...opts('template'), render: (o) => (o as KubeObject).kind + '/' + (o as KubeObject).metadata.name });
+    expect(one.text()).toBe('Widget/a');
+  });
+
+  it('keeps managedFields with --show-managed-fields', async () => {
+    const out = captureStream();
+    await printObject(out, widget('a'), { ...opts('json'), showManagedFields: true });
+    expect(JSON.parse(out.text()).metadata.managedFields).toEqual([{ manager: 'x' }]);
+    const hidden = captureStream();
+    await printObject(hidden, widget('a'), opts('json'));
+    expect(JSON.parse(hidden.text()).metadata.managedFields).toBeUndefined();
   });
 
   it('writes JSON as kubectl does: sorted keys, 4 spaces, Go HTML escapes, no managedFields', () => {
