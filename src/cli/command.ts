@@ -19,6 +19,11 @@ export interface CommandDefinition<O> {
   counted?: boolean;
   /** Adds the command's own flags and positionals. */
   builder?: (y: Argv) => Argv;
+  /**
+   * Values shell completion offers for a flag (by long name) whose values are an open set, so not a yargs
+   * `choices` list that parsing would enforce: e.g. -o, which also takes jsonpath=TEMPLATE.
+   */
+  completions?: Record<string, string[]>;
   /** Turns parsed argv into the command's options. */
   options: (argv: Record<string, unknown>, global: GlobalOptions) => O;
   run: (options: O, deps: Deps) => Promise<number>;

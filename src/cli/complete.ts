@@ -9,15 +9,26 @@ import type { CommandTree } from './tree';
 interface FlagFacts {
   names: string[];
   booleans: Set<string>;
-  choices: Record<string, string[]>;
+  /** The values to offer for a flag, by long name: yargs choices, else the command's completions. */
+  values: Record<string, string[]>;
+  /** Short alias -> long name. */
+  longName: Record<string, string>;
 }
 
 function flagFacts(def: CommandDefinition<any> | undefined): FlagFacts {
   const Yargs = require('yargs/yargs') as typeof import('yargs/yargs');
   const y = Yargs().version(false).options(globalFlags);
   def?.builder?.(y);
-  const o = (y as unknown as { getOptions(): { key: Record<string, unknown>; boolean: string[]; choices: Record<string, string[]> } }).getOptions();
-  return { names: Object.keys(o.key).filter((k) => k !== 'help' && k.length > 1), booleans: new Set(o.boolean), choices: o.choices ?? {} };
+  type Options = { key: Record<string, unknown>; boolean: string[]; choices: Record<string, string[]>; alias: Record<string, string[]> };
+  const o = (y as unknown as { getOptions(): Options }).getOptions();
+  const longName: Record<string, string> = {};
+  for (const [long, aliases] of Object.entries(o.alias ?? {})) for (const a of aliases) if (a.length === 1) longName[a] = long;
+  return {
+    names: Object.keys(o.key).filter((k) => k !== 'help' && k.length > 1),
+    booleans: new Set(o.boolean),
+    values: { ...def?.completions, ...o.choices },
+    longName,
+  };
 }
 
 export async function completeArgs(tree: CommandTree, words: string[]): Promise<string[]> {
@@ -36,11 +47,11 @@ export async function completeArgs(tree: CommandTree, words: string[]): Promise<
   const def = (group ? group.commands : tree.commands).find((c) => c.name === nameAt || c.aliases?.includes(nameAt));
   const facts = flagFacts(def);
 
+  // The value of the flag just before: --output <TAB> or -o <TAB>.
   const previous = before[before.length - 1];
-  if (previous?.startsWith('--') && !previous.includes('=')) {
-    const choices = facts.choices[previous.slice(2)];
-    if (choices) return choices.filter((c) => c.startsWith(current));
-  }
+  const flag = previous?.startsWith('--') && !previous.includes('=') ? previous.slice(2) : /^-[A-Za-z]$/.test(previous ?? '') ? facts.longName[previous[1]] : undefined;
+  const values = flag ? facts.values[flag] : undefined;
+  if (values) return values.filter((c) => c.startsWith(current));
   if (current.startsWith('-')) return facts.names.map((n) => `--${n}`).filter((n) => n.startsWith(current));
   if (!nameAt || (!def && !(group && positionals.length === 1))) {
     return level.filter((c) => !('hidden' in c && c.hidden)).map((c) => c.name).filter((n) => n.startsWith(current));
@@ -48,6 +59,6 @@ export async function completeArgs(tree: CommandTree, words: string[]): Promise<
   if (group && positionals.length === 1) return group.commands.filter((c) => !c.hidden).map((c) => c.name).filter((n) => n.startsWith(current));
   // A positional with choices (e.g. the shell of `completion`).
   const positionalName = def?.positionals?.match(/[<[]([\w-]+)/)?.[1];
-  const choices = positionalName ? facts.choices[positionalName] : undefined;
+  const choices = positionalName ? facts.values[positionalName] : undefined;
   return (choices ?? []).filter((c) => c.startsWith(current));
 }

@@ -71,6 +71,7 @@ export const definition = defineCommand<StatusOptions>({
   ],
   builder: (y) =>
     clusterWideFlag(y.option('output', { alias: 'o', type: 'string', describe: 'Output format: json (or no -o for text)' }), 'Also read the cluster-wide setting of the current cluster'),
+  completions: { output: ['json'] },
   options: (argv, global) => ({ output: argv.output as string | undefined, clusterWide: argv.clusterWide === true, global }),
   run,
 });

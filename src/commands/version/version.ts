@@ -54,6 +54,7 @@ export const definition = defineCommand<VersionOptions>({
   examples: [['$0 version -o json', 'Print version details as JSON']],
   builder: (y) =>
     y.option('output', { alias: 'o', type: 'string', describe: 'Output format: json or yaml' }),
+  completions: { output: ['json', 'yaml'] },
   options: (argv) => ({ output: argv.output as string | undefined }),
   run,
 });

@@ -68,6 +68,8 @@ describe('kubectl gs (the built executable through the real kubectl)', () => {
     expect(r.stdout.split('\n')).toContain('version');
     const shells = await run(kubectlPath, ['__complete', 'gs', 'completion', ''], { env: { PATH: pathWithDist } });
     expect(shells.stdout.split('\n')).toEqual(expect.arrayContaining(['bash', 'zsh', 'fish', 'powershell']));
+    const outputs = await run(kubectlPath, ['__complete', 'gs', 'get', 'clusters', '-o', 'js'], { env: { PATH: pathWithDist } });
+    expect(outputs.stdout.split('\n').slice(0, -2)).toEqual(['json', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file']);
   });
 
   it('prints a bash completion script that completes commands in a real bash', async () => {
