@@ -35,6 +35,14 @@ describe('TableWriter (kubectl layout)', () => {
     expect(cellText('a\tb\x1b[31m')).toBe('a b^[[31m');
     expect(cellText(undefined)).toBe('');
     expect(cellText(3)).toBe('3');
+    expect(cellText('a\rb')).toBe('a...');
+    expect(cellText('plain text, no control characters')).toBe('plain text, no control characters');
+  });
+
+  it('counts a character outside the BMP (a surrogate pair) as one column, as the terminal does', async () => {
+    const { out, writer } = table(['NAME', 'X']);
+    await writer.writeRows([['🚀🚀🚀🚀', 'a'], ['é', 'b']]);
+    expect(out.text()).toBe('NAME   X\n🚀🚀🚀🚀   a\né      b\n');
   });
 
   it('waits for the stream to drain when it says its buffer is full', async () => {
