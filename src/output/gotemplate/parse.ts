@@ -1,4 +1,4 @@
-// Parser for Go text/template, a port of the grammar of text/template/parse (Go 1.23, as built into
+// Parser for Go text/template: the grammar of text/template/parse (Go 1.23, as built into
 // kubectl 1.32) written from its documented behaviour. Error texts and the line they report follow
 // Go's, because kubectl prints them verbatim: `template: output:1: unexpected "}" in command`.
 
