@@ -89,7 +89,11 @@ function buildParser(tree: CommandTree, select: (r: ParseResult) => void, helpFo
 }
 
 export function parseArgs(tree: CommandTree, rawArgs: string[]): ParseResult {
-  const args = expandShortFlags(rawArgs);
+  return parseExpandedArgs(tree, expandShortFlags(rawArgs));
+}
+
+/** parseArgs for arguments already through expandShortFlags (runCli expands them once for all its uses). */
+export function parseExpandedArgs(tree: CommandTree, args: string[]): ParseResult {
   return fastParse(tree, args) ?? parseWithYargs(tree, args);
 }
 

@@ -7,16 +7,16 @@ import { describeError, UserError } from './errors';
 import { commandWords, pickGlobalOptions, type GlobalOptions } from './globalFlags';
 import { optedOutByEnv } from '../telemetry/envOptOut';
 import { completeArgs } from './complete';
-import { parseArgs } from './parse';
+import { parseExpandedArgs } from './parse';
 import { expandShortFlags } from './shortFlags';
 import { commandTree, type CommandTree } from './tree';
 
 export async function runCli(rawArgs: string[], deps: Deps, tree: CommandTree = commandTree()): Promise<number> {
   if (rawArgs[0] === '__complete') return complete(tree, rawArgs.slice(1), deps);
-  // -ojson, -Ao ... as kubectl reads them (parseArgs expands them too; telemetry's flag names need it here).
+  // -ojson, -Ao ... as kubectl reads them, once, for parsing, telemetry's flag names and the usage hint.
   const args = expandShortFlags(rawArgs);
   const debug = args.includes('--debug');
-  const parsed = parseArgs(tree, args);
+  const parsed = parseExpandedArgs(tree, args);
   switch (parsed.kind) {
     case 'help':
       deps.stdout.write(parsed.text.endsWith('\n') ? parsed.text : parsed.text + '\n');

@@ -400,7 +400,7 @@ function compare(operator: string, a: Value, b: Value): boolean {
  * Go's %v of a float64 (strconv 'g', shortest): the shortest digits that round-trip, in exponent
  * form when the decimal exponent is below -4 or at least 6 (1e+06, 1.0000005e+06, 1e-05).
  */
-export function goFloat(n: number): string {
+function goFloat(n: number): string {
   if (Number.isNaN(n)) return 'NaN';
   if (!Number.isFinite(n)) return n > 0 ? '+Inf' : '-Inf';
   if (n === 0) return Object.is(n, -0) ? '-0' : '0';
@@ -412,7 +412,7 @@ export function goFloat(n: number): string {
 }
 
 /** A scalar as kubectl prints it (fmt.Fprint): strings raw, numbers as Go's int64/float64, null as "null". */
-export function goText(v: Value): string {
+function goText(v: Value): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'number') return isInt64(v) ? String(v) : goFloat(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
@@ -424,7 +424,7 @@ export function goText(v: Value): string {
 }
 
 /** Go's %v (used in "… cannot be filtered"): map[k:v …] with sorted keys, [a b], <nil>. */
-export function goValue(v: Value): string {
+function goValue(v: Value): string {
   if (v === null) return '<nil>';
   if (v === undefined) return '<invalid reflect.Value>';
   if (Array.isArray(v)) return `[${v.map(goValue).join(' ')}]`;
@@ -442,7 +442,7 @@ function sortedKeys(m: Record<string, Value>): string[] {
 }
 
 /** Go's encoding/json Marshal: sorted keys, no spaces, HTML-safe string escapes. */
-export function goJson(v: Value): string {
+function goJson(v: Value): string {
   if (typeof v === 'string') return goJsonString(v);
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
@@ -464,7 +464,7 @@ export function goJson(v: Value): string {
 }
 
 /** Go's json.MarshalIndent(v, "", "    "): goJson's text laid out one element per line. */
-export function goJsonIndent(v: Value, pad = ''): string {
+function goJsonIndent(v: Value, pad = ''): string {
   const inner = pad + '    ';
   if (Array.isArray(v)) {
     if (v.length === 0) return '[]';
