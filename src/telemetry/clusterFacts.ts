@@ -2,13 +2,15 @@
 // and the cloud provider, plus the cluster-wide setting. Gathered in parallel with the command through
 // the command's own client, a handful of small GETs, and cached per cluster under the cache directory,
 // so a command never waits for them: what is not ready when the command ends comes from the cache.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDir, readPrivateFile, writeFileAtomic } from '../files/index';
 import type { KubeClient } from '../kube/client';
 import { CLUSTER_FACTS_TTL_MS, CLUSTER_ID_SALT, CLUSTER_SETTING_TTL_MS } from './constants';
 import { readClusterSetting, type ClusterSetting } from './clusterSetting';
+import { statusOf } from './kubeErrors';
 import type { ClusterPayload } from './signal';
-import { sha256Hex } from './sha256';
+import { isClusterKey, validFacts } from './signalShape';
+import { sha256Hex } from './hash';
 
 export interface ClusterCacheEntry {
   facts?: ClusterPayload;
@@ -22,25 +24,53 @@ export function clusterKey(server: string): string {
   return sha256Hex(server).slice(0, 32);
 }
 
-function cacheFile(cacheDir: string, key: string): string {
-  return join(cacheDir, 'telemetry', 'clusters', `${key}.json`);
+function clustersDir(cacheDir: string): string {
+  return join(cacheDir, 'telemetry', 'clusters');
 }
 
+/** Entries are a few hundred bytes; a bigger file is not one of ours. */
+const MAX_CACHE_BYTES = 4096;
+
+/**
+ * The cached entry; empty when there is none, or when the file is not one this tool wrote: not a
+ * regular file of this user, or not of the entry's shape. Its facts go into signals, so each one is
+ * checked to be exactly what gatherClusterFacts makes.
+ */
 export function readClusterCache(cacheDir: string, key: string): ClusterCacheEntry {
+  if (!isClusterKey(key)) return {};
+  const read = readPrivateFile(join(clustersDir(cacheDir), `${key}.json`), MAX_CACHE_BYTES);
+  if (!read.ok) return {};
   try {
-    return JSON.parse(readFileSync(cacheFile(cacheDir, key), 'utf8')) as ClusterCacheEntry;
+    return validEntry(JSON.parse(read.text) as unknown);
   } catch {
     return {};
   }
 }
 
+function validEntry(raw: unknown): ClusterCacheEntry {
+  if (!isObject(raw)) return {};
+  const entry: ClusterCacheEntry = {};
+  const time = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+  if (time(raw.factsAt)) {
+    const facts = validFacts(raw.facts);
+    if (facts) Object.assign(entry, { facts, factsAt: raw.factsAt as number });
+  }
+  if ((raw.setting === 'enabled' || raw.setting === 'disabled' || raw.setting === 'none') && time(raw.settingAt)) {
+    Object.assign(entry, { setting: raw.setting, settingAt: raw.settingAt as number });
+  }
+  return entry;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Cached per cluster, 0600 in a 0700 folder (the name is a hash of the API server URL). Best effort. */
 export function writeClusterCache(cacheDir: string, key: string, entry: ClusterCacheEntry): void {
   try {
-    const file = cacheFile(cacheDir, key);
-    mkdirSync(join(cacheDir, 'telemetry', 'clusters'), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(entry));
-    renameSync(tmp, file);
+    if (!isClusterKey(key)) return;
+    ensurePrivateDir(clustersDir(cacheDir));
+    writeFileAtomic(join(clustersDir(cacheDir), `${key}.json`), JSON.stringify(entry), { fsync: false });
   } catch {
     // A cache that cannot be written is only a cache.
   }
@@ -64,6 +94,7 @@ export function providerOf(providerID: string | undefined): string | undefined {
   const m = /^([a-z][a-z0-9-]{0,31}):\/\//i.exec(providerID);
   return m ? m[1].toLowerCase() : 'other';
 }
+
 
 /** "v1.29.3-eks-adc7111" -> "v1.29.3": the release only, no vendor build strings. */
 export function releaseOf(gitVersion: string | undefined): string | undefined {
@@ -102,19 +133,44 @@ export async function gatherClusterFacts(client: KubeClient): Promise<ClusterPay
   return facts;
 }
 
+export interface Refreshed {
+  /** The up-to-date entry (also written to the cache). */
+  entry: ClusterCacheEntry;
+  /**
+   * False when the cluster answered none of the requests, not even with an error status (refused, no
+   * such host, TLS failure, timeout): it was not reached, so it could not say whether it opted out.
+   */
+  reached: boolean;
+}
+
 /**
  * Refreshes what is stale in this cluster's cache entry (everything, without a cache), in the background
- * of the command. Resolves with the up-to-date entry (also written to the cache); never rejects.
+ * of the command; never rejects.
  */
-export async function refreshCluster(client: KubeClient, cache: { dir: string; key: string } | undefined, now: () => number): Promise<ClusterCacheEntry> {
+export async function refreshCluster(client: KubeClient, cache: { dir: string; key: string } | undefined, now: () => number): Promise<Refreshed> {
   const entry = cache ? readClusterCache(cache.dir, cache.key) : {};
+  let reached = false;
+  const watched = answerWatcher(client, () => (reached = true));
   const [facts, setting] = await Promise.all([
-    factsFresh(entry, now()) ? undefined : gatherClusterFacts(client).catch(() => undefined),
-    settingFresh(entry, now()) ? undefined : readClusterSetting(client).catch(() => undefined),
+    factsFresh(entry, now()) ? undefined : gatherClusterFacts(watched).catch(() => undefined),
+    settingFresh(entry, now()) ? undefined : readClusterSetting(watched).catch(() => undefined),
   ]);
   const next: ClusterCacheEntry = { ...entry };
   if (facts) Object.assign(next, { facts, factsAt: now() });
   if (setting) Object.assign(next, { setting, settingAt: now() });
   if (cache && (facts || setting)) writeClusterCache(cache.dir, cache.key, next);
-  return next;
+  return { entry: next, reached: reached || (factsFresh(entry, now()) && settingFresh(entry, now())) };
+}
+
+/** The client, telling onAnswer whenever the cluster answers a GET (successfully or with an error status). */
+function answerWatcher(client: KubeClient, onAnswer: () => void): KubeClient {
+  const get = <T>(...args: Parameters<KubeClient['get']>): Promise<T> =>
+    client.get<T>(...args).then(
+      (v) => (onAnswer(), v),
+      (err: unknown) => {
+        if (statusOf(err) !== undefined) onAnswer();
+        throw err;
+      },
+    );
+  return Object.create(client, { get: { value: get } }) as KubeClient;
 }

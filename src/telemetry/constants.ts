@@ -30,6 +30,11 @@ export const FLUSH_DEADLINE_MS = 4_000;
 /** The hidden command the helper process runs. */
 export const FLUSH_COMMAND = '__telemetry-flush';
 
+/** Where signals go: KUBECTL_GS_TELEMETRY_ENDPOINT (tests, a relay), else TelemetryDeck. */
+export function endpointOf(env: NodeJS.ProcessEnv): string {
+  return env[ENV.endpoint] || DEFAULT_ENDPOINT;
+}
+
 export const ENV = {
   optOut: 'KUBECTL_GS_TELEMETRY_OPTOUT',
   doNotTrack: 'DO_NOT_TRACK',

@@ -7,7 +7,7 @@
 import type { Deps } from '../cli/deps';
 import { buildInfo } from '../buildInfo';
 import { Connection } from './connection';
-import { DEFAULT_ENDPOINT, FLUSH_COMMAND, FLUSH_DEADLINE_MS, FLUSH_INTERVAL_MS, ENV, SPOOL_BATCH } from './constants';
+import { endpointOf, FLUSH_COMMAND, FLUSH_DEADLINE_MS, FLUSH_INTERVAL_MS, ENV, SPOOL_BATCH } from './constants';
 import { flagsOn } from './envFlags';
 import { optedOutByEnv } from './envOptOut';
 import { claimFlushSlot } from './flushGate';
@@ -53,7 +53,7 @@ export async function flushSpool(deps: Deps, opts: FlushOptions = {}): Promise<b
     // Signals made on Windows in a new setup wait for the user hash: look it up (PowerShell, up to
     // seconds) while connecting. Elsewhere, and for a known setup, this is a cache read.
     userHash = resolveUserHash(deps.env, cacheDir, opts.userHash).catch(() => undefined);
-    const endpoint = new URL(deps.env[ENV.endpoint] || DEFAULT_ENDPOINT);
+    const endpoint = new URL(endpointOf(deps.env));
     if (endpoint.protocol !== 'https:' && endpoint.protocol !== 'http:') return false;
     connection = new Connection({ endpoint, proxy: proxyFor(endpoint, deps.env), userAgent: `kubectl-gs/${buildInfo.version}`, ...opts.connection }).start();
     if (!(await connection.whenReady(Math.max(0, deadline - Date.now())))) return false;

@@ -3,9 +3,11 @@
 // next to the spool. Claiming is atomic without locks: the first attempt creates the file with O_EXCL;
 // after that, every process that sees an old mtime M tries to create the marker `flush-attempt.M.claim`
 // with O_EXCL, and the kernel lets exactly one of them do it; that one then moves the mtime forward
-// (temp file + rename), so later invocations see a fresh attempt.
-import { mkdirSync, readdirSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+// (an atomic write of the files room, its time stamp set before the rename), so later invocations see a
+// fresh attempt. Exclusive creates and no path-based time stamps: no planted link is ever followed.
+import { closeSync, futimesSync, lstatSync, openSync, readdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDir, writeFileAtomic } from '../files/index';
 
 const FILE = 'flush-attempt';
 
@@ -18,14 +20,13 @@ export function claimFlushSlot(telemetryDir: string, now: number, intervalMs: nu
   const file = flushAttemptFile(telemetryDir);
   let last: number;
   try {
-    last = Math.round(statSync(file).mtimeMs);
+    last = Math.round(lstatSync(file).mtimeMs);
   } catch {
     // Never attempted: whoever creates the file first (O_EXCL) wins. The file is only ever replaced by a
     // rename afterwards, never removed, so this cannot race with the claim below.
     try {
-      mkdirSync(telemetryDir, { recursive: true });
-      writeFileSync(file, '', { flag: 'wx' });
-      utimesSync(file, now / 1000, now / 1000);
+      ensurePrivateDir(telemetryDir);
+      createExclusive(file, now);
       return true;
     } catch {
       return false;
@@ -34,16 +35,23 @@ export function claimFlushSlot(telemetryDir: string, now: number, intervalMs: nu
   // A recent attempt; an mtime far in the future means the clock was set back: treat it as old.
   if (now - last < intervalMs && last - now < intervalMs) return false;
   try {
-    writeFileSync(join(telemetryDir, `${FILE}.${last}.claim`), '', { flag: 'wx' });
+    createExclusive(join(telemetryDir, `${FILE}.${last}.claim`));
   } catch {
     return false; // another invocation claimed this generation first
   }
-  const tmp = join(telemetryDir, `.${FILE}.${process.pid}.tmp`);
-  writeFileSync(tmp, '');
-  utimesSync(tmp, now / 1000, now / 1000);
-  renameSync(tmp, file);
+  writeFileAtomic(file, '', { mtimeMs: now, fsync: false });
   removeOldMarkers(telemetryDir, `${FILE}.${last}.claim`, now, intervalMs);
   return true;
+}
+
+/** Creates an empty file (0600) that must not exist yet, time-stamped mtimeMs if given; throws if anything is there. */
+function createExclusive(path: string, mtimeMs?: number): void {
+  const fd = openSync(path, 'wx', 0o600);
+  try {
+    if (mtimeMs !== undefined) futimesSync(fd, mtimeMs / 1000, mtimeMs / 1000);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
@@ -54,7 +62,7 @@ function removeOldMarkers(dir: string, keep: string, now: number, intervalMs: nu
   for (const name of readdirSync(dir)) {
     if (!name.startsWith(`${FILE}.`) || !name.endsWith('.claim') || name === keep) continue;
     try {
-      if (now - statSync(join(dir, name)).mtimeMs > intervalMs) unlinkSync(join(dir, name));
+      if (now - lstatSync(join(dir, name)).mtimeMs > intervalMs) unlinkSync(join(dir, name));
     } catch {
       // removed by another invocation
     }

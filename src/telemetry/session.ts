@@ -10,15 +10,15 @@ import type { CommandDefinition } from '../cli/command';
 import type { Deps } from '../cli/deps';
 import type { KubeClient } from '../kube/client';
 import { isCI } from './ci';
-import type { ClusterCacheEntry } from './clusterFacts';
+import type { Refreshed } from './clusterFacts';
 import { Connection } from './connection';
-import { COLLECTED, DEFAULT_ENDPOINT, ENV, SPOOL_BATCH } from './constants';
+import { endpointOf, ENV, SPOOL_BATCH } from './constants';
 import { maybeStartFlusher } from './flush';
 import { clusterFacts, resolvePending } from './pending';
 import { flagsOn } from './envFlags';
 import { usedFlagNames } from './flagNames';
 import { proxyFor } from './proxy';
-import { readUserSettings, writeUserSettings, type UserSettings } from './settings';
+import { readUserSettings, SettingNotSaved, writeUserSettings, type UserSettings } from './settings';
 import { addCluster, buildSignal, type Signal } from './signal';
 import { Spool, spoolDir, type SpoolEntry } from './spool';
 import { cachedUserHash, resolveUserHash, type UserHashLookup } from './userHash';
@@ -51,10 +51,6 @@ export interface TelemetrySession {
   finish(exitCode: number): Promise<void>;
 }
 
-export function endpointOf(env: NodeJS.ProcessEnv): string {
-  return env[ENV.endpoint] || DEFAULT_ENDPOINT;
-}
-
 export function noticeText(): string {
   return (
     'kubectl gs collects anonymous usage data to improve it: ' +
@@ -65,13 +61,21 @@ export function noticeText(): string {
   );
 }
 
+/** Added to the notice when it could not be recorded, so that seeing it again on every run is explained. */
+export function unsavedNoticeText(err: SettingNotSaved): string {
+  return (
+    `This notice could not be recorded in ${err.file} (${err.reason}), so it shows on every run until that file ` +
+    'can be written; nothing is sent meanwhile. KUBECTL_GS_TELEMETRY_OPTOUT=1 turns telemetry and this notice off.\n'
+  );
+}
+
 class Session implements TelemetrySession {
   private readonly started = nowMs();
   private readonly settings: UserSettings;
   private readonly firstRun: boolean;
   private readonly debug: boolean;
   private readonly connection?: Connection;
-  private cluster?: { key?: string; fresh?: ClusterCacheEntry; refresh: Promise<unknown> };
+  private cluster?: ClusterState;
 
   constructor(private readonly input: SessionInput, settings: UserSettings) {
     const env = input.deps.env;
@@ -111,9 +115,9 @@ class Session implements TelemetrySession {
     const { clusterKey, refreshCluster } = clusterFacts();
     const key = typeof server === 'string' && server ? clusterKey(server) : undefined;
     const cacheDir = this.input.deps.cacheDir();
-    const state: { key?: string; fresh?: ClusterCacheEntry; refresh: Promise<unknown> } = { key, refresh: Promise.resolve() };
+    const state: ClusterState = { key, refresh: Promise.resolve() };
     state.refresh = refreshCluster(client, key ? { dir: cacheDir, key } : undefined, () => Date.now()).then(
-      (entry) => (state.fresh = entry),
+      (refreshed) => (state.fresh = refreshed),
       () => undefined,
     );
     this.cluster = state;
@@ -130,8 +134,15 @@ class Session implements TelemetrySession {
   private async finishUnsafe(exitCode: number): Promise<void> {
     const { deps, path, definition, args } = this.input;
     if (this.firstRun) {
-      deps.stderr.write(noticeText());
-      writeUserSettings(deps.configDir(), { ...this.settings, noticeShownAt: new Date(deps.now().getTime()).toISOString() });
+      let unsaved = '';
+      try {
+        writeUserSettings(deps.configDir(), { ...this.settings, noticeShownAt: new Date(deps.now().getTime()).toISOString() });
+      } catch (err) {
+        // A read-only home: the notice shows again next time, so it says why (and nothing is sent meanwhile).
+        if (!(err instanceof SettingNotSaved)) throw err;
+        unsaved = unsavedNoticeText(err);
+      }
+      deps.stderr.write(noticeText() + unsaved);
       return;
     }
     const durationMs = nowMs() - this.started;
@@ -160,9 +171,12 @@ class Session implements TelemetrySession {
     let pendingCluster: string | undefined;
     if (this.cluster) {
       const { key, fresh } = this.cluster;
-      const known = fresh ?? (key ? clusterFacts().readClusterCache(cacheDir, key) : {});
+      const known = fresh?.entry ?? (key ? clusterFacts().readClusterCache(cacheDir, key) : {});
       if (known.setting === 'disabled') signal = undefined;
-      else {
+      else if (!known.setting && fresh && !fresh.reached) {
+        // The cluster answered nothing (refused, unknown host, TLS failure, timeout) and its setting was
+        // never learned: the command still counts, without cluster facts (there are none to send).
+      } else {
         if (known.facts) addCluster(signal.payload, known.facts);
         // The cluster's own opt-out is not known yet: hold the signal until a later run has read it.
         if (!known.setting && key) pendingCluster = key;
@@ -213,6 +227,14 @@ class Session implements TelemetrySession {
   }
 }
 
+/** The cluster a command talks to, as telemetry follows it: its cache key and the background refresh. */
+interface ClusterState {
+  key?: string;
+  /** Set once the refresh has finished. */
+  fresh?: Refreshed;
+  refresh: Promise<unknown>;
+}
+
 /** Milliseconds from a monotonic clock. Not performance.now(): its first use loads perf_hooks (~0.7 ms). */
 function nowMs(): number {
   const [s, ns] = process.hrtime();
@@ -241,4 +263,3 @@ export function startSession(input: SessionInput): TelemetrySession | undefined 
   }
 }
 
-export { COLLECTED };

@@ -1,7 +1,8 @@
-// The per-user telemetry setting: <config dir>/telemetry.json, written atomically (temp file + rename),
-// so a failed write leaves the previous file intact.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+// The per-user telemetry setting: <config dir>/telemetry.json (0600 in a 0700 folder), written atomically
+// by the files room, so a failed write leaves the previous file intact.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { describeFsError, ensurePrivateDir, writeFileAtomic } from '../files/index';
 
 export interface UserSettings {
   /** Set by `telemetry enable` (true) or `telemetry disable` (false); absent: not decided. */
@@ -28,10 +29,27 @@ export function readUserSettings(configDir: string): UserSettings {
   }
 }
 
+/** The setting could not be saved; the message is the one line the CLI prints. */
+export class SettingNotSaved extends Error {
+  constructor(readonly file: string, readonly reason: string, optingOut: boolean) {
+    super(
+      `the telemetry setting could not be saved in ${file} (${reason}); ` +
+        (optingOut ? 'set KUBECTL_GS_TELEMETRY_OPTOUT=1 in your environment to opt out without it' : 'make that folder writable and try again'),
+    );
+    this.name = 'SettingNotSaved';
+  }
+}
+
+/**
+ * Saves the setting. When it cannot be saved (a read-only home, a full disk), throws SettingNotSaved:
+ * one line that says so, where, and what to do instead, not a raw "EACCES ... mkdir".
+ */
 export function writeUserSettings(configDir: string, settings: UserSettings): void {
-  mkdirSync(configDir, { recursive: true });
   const file = settingsFile(configDir);
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(settings, null, 2) + '\n', { mode: 0o600 });
-  renameSync(tmp, file);
+  try {
+    ensurePrivateDir(configDir);
+    writeFileAtomic(file, JSON.stringify(settings, null, 2) + '\n');
+  } catch (err) {
+    throw new SettingNotSaved(file, describeFsError(err), settings.enabled === false);
+  }
 }

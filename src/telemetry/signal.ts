@@ -3,7 +3,6 @@
 import { buildInfo } from '../buildInfo';
 import { goArch, goOs } from '../platform';
 import { APP_ID, SIGNAL_TYPE } from './constants';
-import { randomUuidV4 } from './sha256';
 
 export type PayloadValue = string | number | boolean;
 
@@ -56,4 +55,14 @@ export function addCluster(payload: Record<string, PayloadValue>, cluster: Clust
   if (cluster.kubernetesVersion) payload['cluster.kubernetesVersion'] = cluster.kubernetesVersion;
   if (cluster.nodeCount !== undefined) payload['cluster.nodeCount'] = cluster.nodeCount;
   if (cluster.provider) payload['cluster.provider'] = cluster.provider;
+}
+
+/**
+ * A random UUID v4 from Math.random (V8 seeds it from the OS): a session ID needs uniqueness, not
+ * secrecy, and crypto.randomUUID would load node:crypto on every command (~0.5-1 ms).
+ */
+export function randomUuidV4(): string {
+  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 16).toString(16)).join('');
+  const variant = (8 + Math.floor(Math.random() * 4)).toString(16);
+  return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
 }

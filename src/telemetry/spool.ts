@@ -1,12 +1,17 @@
 // Signals that could not be sent before their process exited wait here, one file per signal, for a
 // later invocation to send them along with its own. Safe when several invocations run at once:
-// a signal is written to a temp name and renamed into place (readers never see half a file), and a
-// sender claims it by renaming it into claimed/ (rename is atomic: of two senders, exactly one wins).
-// Bounded: past SPOOL_LIMIT files the oldest are dropped.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+// a signal is written atomically (files room: readers never see half a file), and a sender claims it by
+// renaming it into claimed/ (rename is atomic: of two senders, exactly one wins).
+// Private: files 0600 in 0700 folders. Bounded: past SPOOL_LIMIT files the oldest are dropped.
+// Sends only its own: a claimed entry is read without following links (only a regular file of this user,
+// of bounded size) and must be exactly a signal of ours (signalShape.ts); anything else is removed unread
+// or unsent. What is not a file (a folder named *.json) is left alone.
+import { lstatSync, readdirSync, renameSync, rmSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDir, readPrivateFile, writeFileAtomic } from '../files/index';
 import { SPOOL_LIMIT } from './constants';
 import type { Signal } from './signal';
+import { parseSpoolEntry } from './signalShape';
 
 export interface SpoolEntry {
   signal: Signal;
@@ -29,6 +34,9 @@ export interface Claimed {
 /** A claim older than this was left by a process that died between claiming and sending. */
 const STALE_CLAIM_MS = 60_000;
 
+/** A signal is under 1 KB; a bigger file is not one. */
+const MAX_ENTRY_BYTES = 8192;
+
 export class Spool {
   constructor(readonly dir: string, private readonly limit = SPOOL_LIMIT) {}
 
@@ -36,20 +44,25 @@ export class Spool {
     return join(this.dir, 'claimed');
   }
 
+  /**
+   * Throws when the spool cannot be written (FileWriteError: a read-only or full disk), leaving nothing
+   * behind. Not fsync'd: a signal lost in a power cut is one usage count (see files/atomicWrite.ts).
+   */
   add(entry: SpoolEntry): void {
-    mkdirSync(this.dir, { recursive: true });
+    ensurePrivateDir(this.dir);
     // Names sort by creation time, so "oldest" is simply the first names.
     const name = `${String(entry.createdAt).padStart(15, '0')}-${process.pid}-${Math.random().toString(36).slice(2, 10)}.json`;
-    const tmp = join(this.dir, `.${name}.tmp`);
-    writeFileSync(tmp, JSON.stringify(entry));
-    renameSync(tmp, join(this.dir, name));
+    writeFileAtomic(join(this.dir, name), JSON.stringify(entry), { fsync: false });
     this.trim();
   }
 
-  /** Names of the waiting signals, oldest first. */
+  /** Names of the waiting signals, oldest first: regular files only (no links, no folders). */
   pending(): string[] {
     try {
-      return readdirSync(this.dir).filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort();
+      return readdirSync(this.dir, { withFileTypes: true })
+        .filter((d) => d.isFile() && d.name.endsWith('.json') && !d.name.startsWith('.'))
+        .map((d) => d.name)
+        .sort();
     } catch {
       return [];
     }
@@ -70,9 +83,14 @@ export class Spool {
   claim(max: number): Claimed {
     this.releaseStaleClaims();
     const out: Claimed = { entries: [], files: [] };
+    this.removeLinks();
     const names = this.pending().reverse();
     if (names.length === 0) return out;
-    mkdirSync(this.claimedDir, { recursive: true });
+    try {
+      ensurePrivateDir(this.claimedDir);
+    } catch {
+      return out; // a read-only spool: nothing can be claimed, so nothing is sent twice
+    }
     for (const name of names) {
       if (out.files.length >= max) break;
       const claimed = join(this.claimedDir, `${name}.${process.pid}`);
@@ -81,14 +99,36 @@ export class Spool {
       } catch {
         continue; // someone else claimed it
       }
-      try {
-        out.entries.push(JSON.parse(readFileSync(claimed, 'utf8')) as SpoolEntry);
+      // Checked again on the open: the name may have been swapped for a link since it was listed.
+      const read = readPrivateFile(claimed, MAX_ENTRY_BYTES);
+      const entry = read.ok ? parseSpoolEntry(read.text) : undefined;
+      if (entry) {
+        out.entries.push(entry);
         out.files.push(claimed);
-      } catch {
-        rmSync(claimed, { force: true }); // unreadable: drop it
+      } else if (read.ok || read.why !== 'not a regular file') {
+        removeQuietly(claimed); // not a signal of ours (or a link, or too large): dropped, never sent
+      } else {
+        this.putBack(claimed); // a folder that appeared under the name: not ours to delete
       }
     }
     return out;
+  }
+
+  /** Links in the spool were not made by it: they go, unfollowed (unlink removes the link itself). */
+  private removeLinks(): void {
+    try {
+      for (const d of readdirSync(this.dir, { withFileTypes: true })) if (d.isSymbolicLink()) removeQuietly(join(this.dir, d.name));
+    } catch {
+      // no spool, or not readable: nothing to remove
+    }
+  }
+
+  private putBack(claimed: string): void {
+    try {
+      renameSync(claimed, join(this.dir, claimed.slice(this.claimedDir.length + 1).replace(/\.\d+$/, '')));
+    } catch {
+      // gone, or in the way of another: it stays in claimed/, where releaseStaleClaims finds it
+    }
   }
 
   /** The claimed signals were handed to the kernel: forget them. */
@@ -98,14 +138,7 @@ export class Spool {
 
   /** Sending failed: put the claimed signals back for a later invocation. */
   release(claimed: Claimed): void {
-    for (const f of claimed.files) {
-      const name = f.slice(this.claimedDir.length + 1).replace(/\.\d+$/, '');
-      try {
-        renameSync(f, join(this.dir, name));
-      } catch {
-        // gone: nothing to put back
-      }
-    }
+    for (const f of claimed.files) this.putBack(f);
   }
 
   private releaseStaleClaims(): void {
@@ -119,7 +152,7 @@ export class Spool {
     for (const n of names) {
       const f = join(this.claimedDir, n);
       try {
-        if (now - statSync(f).mtimeMs > STALE_CLAIM_MS) renameSync(f, join(this.dir, n.replace(/\.\d+$/, '')));
+        if (now - lstatSync(f).mtimeMs > STALE_CLAIM_MS) renameSync(f, join(this.dir, n.replace(/\.\d+$/, '')));
       } catch {
         // raced with its owner or another sender
       }
@@ -129,6 +162,14 @@ export class Spool {
   /** Deletes every waiting signal (opt-out). */
   clear(): void {
     rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // gone already (or a folder, which unlink leaves alone)
   }
 }
 

@@ -5,11 +5,12 @@
 // (the last variable name really contains the percent signs, so it is empty everywhere in practice).
 // MACs are the hardware addresses of every network link, up or down, with or without an IP address,
 // as Go's net.Interfaces() reports them: sorted as strings, joined with one space.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDir, readPrivateFile, writeFileAtomic } from '../files/index';
 import { goArch, goOs } from '../platform';
 import { macosLinkAddresses, nodeVisibleLinkAddresses, sysfsLinkAddresses, windowsLinkAddresses } from './links';
-import { sha256Hex } from './sha256';
+import { sha256Hex } from './hash';
 
 export interface UserFacts {
   os: string;
@@ -107,9 +108,14 @@ function cacheFile(cacheDir: string): string {
   return join(cacheDir, 'telemetry', 'user-hash.json');
 }
 
+/** Eight entries are under 1 KB; a bigger file is not one of ours. */
+const MAX_CACHE_BYTES = 4096;
+
 function readCache(file: string, now: number): CacheEntry[] {
   try {
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { entries?: unknown };
+    const read = readPrivateFile(file, MAX_CACHE_BYTES);
+    if (!read.ok) return [];
+    const parsed = JSON.parse(read.text) as { entries?: unknown };
     if (!Array.isArray(parsed.entries)) return [];
     return parsed.entries.filter(
       (e): e is CacheEntry =>
@@ -120,14 +126,13 @@ function readCache(file: string, now: number): CacheEntry[] {
   }
 }
 
+/** 0600 in the 0700 telemetry folder; not fsync'd (a lost cache is computed again). Best effort. */
 function remember(cacheDir: string, entry: CacheEntry, now: number): void {
   const file = cacheFile(cacheDir);
   try {
     const others = readCache(file, now).filter((e) => e.key !== entry.key);
-    mkdirSync(join(cacheDir, 'telemetry'), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ entries: [entry, ...others].slice(0, CACHED_HASHES) }));
-    renameSync(tmp, file);
+    ensurePrivateDir(join(cacheDir, 'telemetry'));
+    writeFileAtomic(file, JSON.stringify({ entries: [entry, ...others].slice(0, CACHED_HASHES) }), { fsync: false });
   } catch {
     // a cache that cannot be written is only a cache
   }

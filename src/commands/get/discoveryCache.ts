@@ -4,9 +4,10 @@
 // <cacheDir>/discovery/. A stale entry is harmless: a request to a version the server no longer serves
 // fails with 404, and the caller forgets the entry and asks the server again.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Deps } from '../../cli/deps';
+import { ensurePrivateDir, writeFileAtomic } from '../../files/index';
 import type { KubeClient } from '../../kube/client';
 
 /** As long as kubectl trusts its discovery cache. */
@@ -32,13 +33,14 @@ function read(file: string, server: string): CacheFile {
   return { server, groups: {} };
 }
 
-/** Written to a temp file and renamed, so a reader never sees half a file. Best effort: a cache. */
+/**
+ * Written atomically (a reader never sees half a file; no planted link is followed), 0600 in a 0700
+ * folder: it holds API server URLs. Not fsync'd, and best effort: a cache.
+ */
 function write(file: string, content: CacheFile): void {
   try {
-    mkdirSync(join(file, '..'), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(content));
-    renameSync(tmp, file);
+    ensurePrivateDir(dirname(file));
+    writeFileAtomic(file, JSON.stringify(content), { fsync: false });
   } catch {
     // a read-only home directory only costs the next run a discovery request
   }

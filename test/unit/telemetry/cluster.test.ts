@@ -1,12 +1,14 @@
 // Cluster facts and the cluster-wide setting, with a fake KubeClient: what is gathered (and how little),
 // the per-cluster cache, and how the setting gates signals about commands that talk to that cluster.
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../../src/cli/run';
 import { commandTree } from '../../../src/cli/tree';
-import type { KubeClient } from '../../../src/kube/client';
+import { createKubeClient, type KubeClient } from '../../../src/kube/client';
 import { anonymousClusterId, clusterKey, gatherClusterFacts, providerOf, readClusterCache, releaseOf } from '../../../src/telemetry/clusterFacts';
 import { readClusterSetting, writeClusterSetting } from '../../../src/telemetry/clusterSetting';
+import { Spool, spoolDir } from '../../../src/telemetry/spool';
 import { fakeDeps, type FakeDeps } from '../../support/fakeDeps';
 import { startReceiver, type Receiver } from './support/receiver';
 
@@ -212,7 +214,44 @@ describe('signals of commands that talk to a cluster', () => {
     expect(held.payload['cluster.nodeCount']).toBe(42);
     void setting;
   });
+
+  it('counts a command whose cluster could not be reached at once, without cluster facts (the real client, an API server port that refuses)', async () => {
+    const refused = new URL((await startReceiver('refuse')).endpoint);
+    const dir = mkdtempSync(join(tmpdir(), 'kgs-unreachable-'));
+    const kubeconfig = join(dir, 'config');
+    writeFileSync(kubeconfig, [
+      'apiVersion: v1', 'kind: Config', 'current-context: c',
+      'clusters: [{name: c, cluster: {server: "https://127.0.0.1:' + refused.port + '", insecure-skip-tls-verify: true}}]',
+      'contexts: [{name: c, context: {cluster: c, user: u}}]',
+      'users: [{name: u, user: {token: secret-token}}]',
+    ].join('\n'));
+    const env = { KUBECTL_GS_TELEMETRY_OPTOUT: '', KUBECTL_GS_TELEMETRY_ENDPOINT: receiver.endpoint, KUBECONFIG: kubeconfig };
+    const deps = fakeDeps({ env, kube: (global) => createKubeClient(global, env) });
+    mkdirSync(deps.configDir(), { recursive: true });
+    writeFileSync(join(deps.configDir(), 'telemetry.json'), JSON.stringify({ enabled: true }));
+    expect(await runCli(['get', 'clusters'], deps)).toBe(1);
+    expect(deps.stderr.text()).toMatch(/^error: .*127\.0\.0\.1.*\n$/);
+    const [signal] = await getClusterSignals(deps, 1);
+    expect(signal.payload).toMatchObject({ command: 'kubectl gs get clusters', exitCode: 1, succeeded: false });
+    expect(Object.keys(signal.payload).filter((k) => k.startsWith('cluster.'))).toEqual([]);
+    expect(readdirSafe(join(deps.cacheDir(), 'telemetry', 'spool'))).toEqual([]);
+    for (const secret of ['secret-token', `:${refused.port}`]) expect(receiver.raw().toString()).not.toContain(secret);
+  });
+
+  it('still holds the signal of a command whose cluster answered but its setting is not known (it may have opted out)', async () => {
+    const client = fakeClient({}); // every GET: 404 from fakeClient, so the setting reads as "none"...
+    client.get = (async () => {
+      throw new ApiError(500); // ...but here the cluster answers every request with 500
+    }) as KubeClient['get'];
+    const deps = withConsent(fakeDeps({ env: { KUBECTL_GS_TELEMETRY_OPTOUT: '', KUBECTL_GS_TELEMETRY_ENDPOINT: receiver.endpoint }, kube: async () => client }));
+    expect(await runCli(['get', 'clusters'], deps, treeWithClusterCommand())).toBe(1);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(receiver.signals()).toHaveLength(0);
+    const held = new Spool(spoolDir(deps.cacheDir())).claim(10).entries;
+    expect(held.map((e) => e.pendingCluster)).toEqual([clusterKey(client.server)]);
+  });
 });
+
 
 function readdirSafe(dir: string): string[] {
   try {

@@ -10,7 +10,7 @@ import { buildSync } from 'esbuild';
 import { runCli } from '../../../src/cli/run';
 import { commandTree } from '../../../src/cli/tree';
 import { completeArgs } from '../../../src/cli/complete';
-import { writeClusterCache } from '../../../src/telemetry/clusterFacts';
+import { clusterKey, writeClusterCache } from '../../../src/telemetry/clusterFacts';
 import { FLUSH_COMMAND, FLUSH_INTERVAL_MS } from '../../../src/telemetry/constants';
 import { flushSpool, maybeStartFlusher } from '../../../src/telemetry/flush';
 import { claimFlushSlot, flushAttemptFile } from '../../../src/telemetry/flushGate';
@@ -20,12 +20,11 @@ import { startSession } from '../../../src/telemetry/session';
 import { cachedUserHash, currentUserFacts, hashUserId, userIdString } from '../../../src/telemetry/userHash';
 import { fakeDeps, type FakeDeps } from '../../support/fakeDeps';
 import { startReceiver } from './support/receiver';
+import { sid, spoolEntry } from './support/signals';
 
 const T0 = 1_800_000_000_000;
 
-function entry(n: number, extra: Partial<SpoolEntry> = {}): SpoolEntry {
-  return { createdAt: Date.now(), signal: { appID: 'a', clientUser: 'u', sessionID: `s${n}`, isTestMode: true, type: 't', payload: { n } }, ...extra };
-}
+const entry = (n: number, extra: Partial<SpoolEntry> = {}): SpoolEntry => spoolEntry(n, extra);
 
 function depsWith(endpoint: string, env: Record<string, string> = {}, consent: object | null = { noticeShownAt: '2026-01-01T00:00:00Z' }): FakeDeps {
   const deps = fakeDeps({ env: { KUBECTL_GS_TELEMETRY_OPTOUT: '', KUBECTL_GS_TELEMETRY_ENDPOINT: endpoint, ...env } });
@@ -176,7 +175,7 @@ describe('the flusher', () => {
       for (let i = 0; i < 3; i++) spoolOf(deps).add(entry(i));
       expect(await runCli([FLUSH_COMMAND], deps)).toBe(0);
       const got = await rx.waitForSignals(3);
-      expect(got.map((s) => s.sessionID).sort()).toEqual(['s0', 's1', 's2']);
+      expect(got.map((s) => s.sessionID).sort()).toEqual([sid(0), sid(1), sid(2)]);
       expect(rx.requests).toHaveLength(1);
       expect(spoolOf(deps).pending()).toEqual([]);
       expect(await flushSpool(deps)).toBe(false); // nothing left to send
@@ -212,17 +211,18 @@ describe('the flusher', () => {
     const rx = await startReceiver('ok');
     try {
       const deps = depsWith(rx.endpoint);
-      writeClusterCache(deps.cacheDir(), 'off', { setting: 'disabled', settingAt: Date.now() });
-      writeClusterCache(deps.cacheDir(), 'on', { setting: 'enabled', settingAt: Date.now() });
-      spoolOf(deps).add(entry(1, { pendingCluster: 'off' }));
-      spoolOf(deps).add(entry(2, { pendingCluster: 'on' }));
-      spoolOf(deps).add(entry(3, { pendingCluster: 'unknown' }));
+      const [off, on, unknown] = ['https://off:6443', 'https://on:6443', 'https://unknown:6443'].map(clusterKey);
+      writeClusterCache(deps.cacheDir(), off, { setting: 'disabled', settingAt: Date.now() });
+      writeClusterCache(deps.cacheDir(), on, { setting: 'enabled', settingAt: Date.now() });
+      spoolOf(deps).add(entry(1, { pendingCluster: off }));
+      spoolOf(deps).add(entry(2, { pendingCluster: on }));
+      spoolOf(deps).add(entry(3, { pendingCluster: unknown }));
       spoolOf(deps).add(entry(4));
       expect(await flushSpool(deps)).toBe(true);
       const got = await rx.waitForSignals(2);
-      expect(got.map((s) => s.sessionID).sort()).toEqual(['s2', 's4']);
+      expect(got.map((s) => s.sessionID).sort()).toEqual([sid(2), sid(4)]);
       const left = spoolOf(deps).claim(10);
-      expect(left.entries.map((e) => e.signal.sessionID)).toEqual(['s3']);
+      expect(left.entries.map((e) => e.signal.sessionID)).toEqual([sid(3)]);
     } finally {
       await rx.close();
     }
@@ -291,12 +291,12 @@ describe('a signal made on Windows before the user hash of its setup is known', 
     spool.add(entry(2));
     let claimed = spool.claim(10);
     let { send, keep } = resolvePending(claimed, spool, deps.cacheDir());
-    expect(send.map((s) => s.sessionID)).toEqual(['s2']);
-    expect(keep.entries.map((e) => e.signal.sessionID)).toEqual(['s1']);
+    expect(send.map((s) => s.sessionID)).toEqual([sid(2)]);
+    expect(keep.entries.map((e) => e.signal.sessionID)).toEqual([sid(1)]);
     spool.release(keep);
     claimed = spool.claim(10);
     ({ send, keep } = resolvePending(claimed, spool, deps.cacheDir(), Date.now(), 'f'.repeat(64)));
-    expect(send).toEqual([expect.objectContaining({ sessionID: 's1', clientUser: 'f'.repeat(64) })]);
+    expect(send).toEqual([expect.objectContaining({ sessionID: sid(1), clientUser: 'f'.repeat(64) })]);
     expect(keep.entries).toEqual([]);
   });
 });

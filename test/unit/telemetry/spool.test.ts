@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
 import { Spool, type SpoolEntry } from '../../../src/telemetry/spool';
+import { spoolEntry } from './support/signals';
 
 function entry(n: number): SpoolEntry {
-  return { createdAt: 1_700_000_000_000 + n, signal: { appID: 'a', clientUser: 'u', sessionID: `s${n}`, isTestMode: true, type: 't', payload: { n } } };
+  return spoolEntry(n, {}, 1_700_000_000_000 + n);
 }
 
 describe('spool', () => {
@@ -17,14 +18,14 @@ describe('spool', () => {
     for (let i = 0; i < 8; i++) spool.add(entry(i));
     expect(spool.pending()).toHaveLength(5);
     const claimed = spool.claim(50);
-    expect(claimed.entries.map((e) => e.signal.payload.n).sort()).toEqual([3, 4, 5, 6, 7]);
+    expect(claimed.entries.map((e) => e.signal.payload.durationMs).sort()).toEqual([3, 4, 5, 6, 7]);
   });
 
   it('claims newest first, releases on failure, forgets on success', () => {
     const spool = new Spool(mkdtempSync(join(tmpdir(), 'kgs-spool-')));
     for (let i = 0; i < 4; i++) spool.add(entry(i));
     const a = spool.claim(2);
-    expect(a.entries.map((e) => e.signal.payload.n)).toEqual([3, 2]);
+    expect(a.entries.map((e) => e.signal.payload.durationMs)).toEqual([3, 2]);
     expect(spool.pending()).toHaveLength(2);
     spool.release(a);
     expect(spool.pending()).toHaveLength(4);
@@ -47,10 +48,11 @@ describe('spool', () => {
     buildSync({
       stdin: {
         contents: `const { Spool } = require(${JSON.stringify(resolve(__dirname, '../../../src/telemetry/spool.ts'))});
+          const { testSignal } = require(${JSON.stringify(resolve(__dirname, 'support/signals.ts'))});
           const [mode, spoolDir, who] = process.argv.slice(2);
           const spool = new Spool(spoolDir, 100);
           if (mode === 'add') {
-            for (let i = 0; i < 40; i++) spool.add({ createdAt: Date.now(), signal: { sessionID: who + '-' + i, payload: {} } });
+            for (let i = 0; i < 40; i++) spool.add({ createdAt: Date.now(), signal: { ...testSignal(i), sessionID: who.repeat(8) + '-0000-4000-8000-' + String(i).padStart(12, '0') } });
           } else {
             const got = [];
             for (;;) { const c = spool.claim(7); if (!c.files.length) break; got.push(...c.entries.map((e) => e.signal.sessionID)); spool.done(c); }

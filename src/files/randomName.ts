@@ -1,0 +1,26 @@
+// The unpredictable part of a temporary file's name. Unpredictable, so that nobody can create the name
+// first: the exclusive create would then fail (a denial of the write, never a write through their link).
+// From the operating system's random source: node:crypto where it is already loaded or on Windows;
+// elsewhere /dev/urandom, read directly, because loading node:crypto costs a command ~0.5-1 ms and a
+// telemetry signal is written on the exit path of fast commands (see docs/telemetry.md).
+import { closeSync, openSync, readSync } from 'node:fs';
+
+export function randomSuffix(): string {
+  const bytes = Buffer.alloc(8);
+  if (process.platform === 'win32' || !readUrandom(bytes)) {
+    (require('node:crypto') as typeof import('node:crypto')).randomFillSync(bytes);
+  }
+  return bytes.toString('hex');
+}
+
+function readUrandom(into: Buffer): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync('/dev/urandom', 'r');
+    return readSync(fd, into, 0, into.length, null) === into.length;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
