@@ -5,7 +5,7 @@ import type { CommandDefinition } from './command';
 import type { Deps } from './deps';
 import { describeError, UserError } from './errors';
 import { commandWords, pickGlobalOptions, type GlobalOptions } from './globalFlags';
-import { optedOutByEnv } from '../telemetry/envOptOut';
+import { optedOutByEnv } from '../telemetry/index';
 import { completeArgs } from './complete';
 import { parseExpandedArgs } from './parse';
 import { expandShortFlags } from './shortFlags';
@@ -53,7 +53,7 @@ async function runCommand(definition: CommandDefinition<unknown>, argv: Record<s
 async function startTelemetry(path: string[], definition: CommandDefinition<unknown>, args: string[], deps: Deps) {
   if (definition.counted === false || definition.hidden || optedOutByEnv(deps.env)) return undefined;
   try {
-    const { startSession } = await import('../telemetry/session');
+    const { startSession } = await import('../telemetry/index');
     return startSession({ path, definition, args, deps });
   } catch {
     return undefined;

@@ -5,15 +5,14 @@ import { cacheClusterSetting, clusterWideFlag, clusterWideOptions, type ClusterW
 
 export async function run(options: ClusterWideOptions, deps: Deps): Promise<number> {
   if (options.clusterWide) {
-    const { writeClusterSetting, clusterSettingLocation } = await import('../../telemetry/clusterSetting');
+    const { writeClusterSetting, clusterSettingLocation } = await import('../../telemetry/index');
     const client = await deps.kube(options.global);
     await writeClusterSetting(client, false);
     await cacheClusterSetting(deps, client, 'disabled');
     deps.stdout.write(`Telemetry disabled for everyone using this cluster (${clusterSettingLocation}).\n`);
     return 0;
   }
-  const { readUserSettings, writeUserSettings, settingsFile } = await import('../../telemetry/settings');
-  const { Spool, spoolDir } = await import('../../telemetry/spool');
+  const { readUserSettings, writeUserSettings, settingsFile, Spool, spoolDir } = await import('../../telemetry/index');
   writeUserSettings(deps.configDir(), { ...readUserSettings(deps.configDir()), enabled: false });
   // Signals still waiting to be sent are deleted: opting out means nothing more leaves this machine.
   new Spool(spoolDir(deps.cacheDir())).clear();

@@ -5,19 +5,19 @@ import { cacheClusterSetting, clusterWideFlag, clusterWideOptions, type ClusterW
 
 export async function run(options: ClusterWideOptions, deps: Deps): Promise<number> {
   if (options.clusterWide) {
-    const { writeClusterSetting, clusterSettingLocation } = await import('../../telemetry/clusterSetting');
+    const { writeClusterSetting, clusterSettingLocation } = await import('../../telemetry/index');
     const client = await deps.kube(options.global);
     await writeClusterSetting(client, true);
     await cacheClusterSetting(deps, client, 'enabled');
     deps.stdout.write(`Telemetry is allowed for everyone using this cluster (${clusterSettingLocation}); a user's or environment opt-out still wins.\n`);
     return 0;
   }
-  const { readUserSettings, writeUserSettings, settingsFile } = await import('../../telemetry/settings');
+  const { readUserSettings, writeUserSettings, settingsFile } = await import('../../telemetry/index');
   const current = readUserSettings(deps.configDir());
   // Enabling on purpose is consent: no first-run notice needed after this.
   writeUserSettings(deps.configDir(), { ...current, enabled: true, noticeShownAt: current.noticeShownAt ?? deps.now().toISOString() });
   deps.stdout.write(`Telemetry enabled for this user (${settingsFile(deps.configDir())}).\n`);
-  const { optedOutByEnv } = await import('../../telemetry/envOptOut');
+  const { optedOutByEnv } = await import('../../telemetry/index');
   if (optedOutByEnv(deps.env)) deps.stdout.write('Note: KUBECTL_GS_TELEMETRY_OPTOUT or DO_NOT_TRACK is set in your environment, and it still turns telemetry off.\n');
   return 0;
 }

@@ -12,10 +12,10 @@ export const definition = defineCommand<Record<string, never>>({
   run: async (_options, deps) => {
     // The connection's sockets and timers are unref'd; this timer keeps the process alive while they
     // work, and ends it at the deadline whatever they are doing.
-    const { FLUSH_DEADLINE_MS } = await import('../../telemetry/constants');
+    const { FLUSH_DEADLINE_MS } = await import('../../telemetry/index');
     const hardStop = setTimeout(() => process.exit(0), FLUSH_DEADLINE_MS);
     try {
-      const { flushSpool } = await import('../../telemetry/flush');
+      const { flushSpool } = await import('../../telemetry/index');
       await flushSpool(deps, { deadlineMs: FLUSH_DEADLINE_MS - 200 });
     } catch {
       // Nothing to report to anyone.

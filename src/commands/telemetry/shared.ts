@@ -19,7 +19,7 @@ export function clusterWideOptions(argv: Record<string, unknown>, global: Global
 
 /** Remembers a cluster's setting in the local cache, so this user's next commands honour it at once. */
 export async function cacheClusterSetting(deps: Deps, client: object, setting: 'enabled' | 'disabled'): Promise<void> {
-  const { clusterKey, readClusterCache, writeClusterCache } = await import('../../telemetry/clusterFacts');
+  const { clusterKey, readClusterCache, writeClusterCache } = await import('../../telemetry/index');
   const server = (client as { server?: unknown }).server; // (KubeClient.server; checked, since fakes may lack it)
   if (typeof server !== 'string' || !server) return;
   const key = clusterKey(server);

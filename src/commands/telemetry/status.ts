@@ -14,15 +14,10 @@ export interface StatusOptions {
 export async function run(options: StatusOptions, deps: Deps): Promise<number> {
   const output = options.output ?? '';
   if (output !== '' && output !== 'json') throw new UserError(`unknown output format "${output}" for telemetry status; use json (or no -o for text)`);
-  const { readUserSettings, settingsFile } = await import('../../telemetry/settings');
-  const { decide, NOT_COLLECTED } = await import('../../telemetry/status');
-  const { COLLECTED } = await import('../../telemetry/constants');
-  const { endpointOf } = await import('../../telemetry/session');
-  const { resolveUserHash } = await import('../../telemetry/userHash');
-  const { Spool, spoolDir } = await import('../../telemetry/spool');
+  const { readUserSettings, settingsFile, decide, NOT_COLLECTED, COLLECTED, endpointOf, resolveUserHash, Spool, spoolDir } = await import('../../telemetry/index');
   let cluster: 'enabled' | 'disabled' | 'none' | undefined;
   if (options.clusterWide) {
-    const { readClusterSetting } = await import('../../telemetry/clusterSetting');
+    const { readClusterSetting } = await import('../../telemetry/index');
     cluster = await readClusterSetting(await deps.kube(options.global));
   }
   const user = readUserSettings(deps.configDir());
