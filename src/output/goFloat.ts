@@ -11,18 +11,8 @@ interface Digits {
 /** The exact decimal expansion of a finite double. */
 function exactDigits(x: number): Digits {
   if (x === 0) return { d: '', dp: 0 };
-  const buf = new DataView(new ArrayBuffer(8));
-  buf.setFloat64(0, Math.abs(x));
-  const hi = buf.getUint32(0);
-  const lo = buf.getUint32(4);
-  const exp = (hi >>> 20) & 0x7ff;
-  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
-  let e: number;
-  if (exp === 0) e = -1074;
-  else {
-    mant |= 1n << 52n;
-    e = exp - 1075;
-  }
+  const { mant, exp } = floatBits(x);
+  const e = exp - 52;
   let s: string;
   let dp: number;
   if (e >= 0) {
