@@ -8,7 +8,7 @@
 // exit; node:http adds an agent and a parser we do not need. Why c-ares (dns.Resolver) and not
 // dns.lookup: getaddrinfo runs on libuv's thread pool, and process.exit() joins that pool, so a resolver
 // that never answers would hold the user's shell at exit; c-ares queries live on the event loop.
-import { connect as netConnect, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { ipFamily } from './ip';
 import { secureContextFor } from '../tlsTrust';
 import type { TLSSocket } from 'node:tls';
@@ -239,7 +239,10 @@ export async function resolveHost(host: string, servers?: string[]): Promise<str
 
 function tcpConnect(address: string, port: number): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const socket = netConnect({ host: address, port, noDelay: true });
+    // node:net on first use: loading telemetry (src/telemetry/index.ts, imported at start-up) must not load it
+    // for a process whose output goes to files, where nothing else does.
+    const { connect } = require('node:net') as typeof import('node:net');
+    const socket = connect({ host: address, port, noDelay: true });
     socket.unref();
     socket.once('connect', () => {
       socket.removeListener('error', reject);
