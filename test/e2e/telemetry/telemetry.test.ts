@@ -165,6 +165,28 @@ describe('telemetry of the built executable', () => {
     });
   });
 
+  it('counts a command whose cluster cannot be reached, at once and without cluster facts', async () => {
+    const refused = new URL((await startReceiver('refuse')).endpoint);
+    const h = home(receiver.endpoint);
+    const kubeconfig = join(h.config, 'unreachable-kubeconfig');
+    mkdirSync(h.config, { recursive: true });
+    writeFileSync(kubeconfig, [
+      'apiVersion: v1', 'kind: Config', 'current-context: gone',
+      `clusters: [{name: gone, cluster: {server: "https://127.0.0.1:${refused.port}", insecure-skip-tls-verify: true}}]`,
+      'contexts: [{name: gone, context: {cluster: gone, user: u}}]',
+      'users: [{name: u, user: {token: e2e-secret-token}}]',
+    ].join('\n'));
+    const r = await kubectlGs(['get', 'clusters', '-A'], { env: { ...h.env, KUBECONFIG: kubeconfig } });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/^error: .*\n$/);
+    const signals = await deliver(h, receiver, 2);
+    const [signal] = signals.filter((s) => s.payload.command === 'kubectl gs get clusters');
+    expect(signal.payload).toMatchObject({ exitCode: r.code, succeeded: false, flags: 'all-namespaces' });
+    expect(Object.keys(signal.payload).filter((k) => k.startsWith('cluster.'))).toEqual([]);
+    expect(spooled(h)).toEqual([]);
+    for (const secret of ['e2e-secret-token', `:${refused.port}`]) expect(receiver.raw().toString()).not.toContain(secret);
+  });
+
   it('sends spooled signals batched with the next one, each exactly once', async () => {
     const down = await startReceiver('refuse');
     const h = home(down.endpoint);
