@@ -4,12 +4,12 @@ import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../../src/cli/run';
-import { commandTree } from '../../../src/cli/tree';
 import { createKubeClient, type KubeClient } from '../../../src/kube/client';
 import { anonymousClusterId, clusterKey, gatherClusterFacts, providerOf, readClusterCache, releaseOf } from '../../../src/telemetry/clusterFacts';
 import { readClusterSetting, writeClusterSetting } from '../../../src/telemetry/clusterSetting';
 import { Spool, spoolDir } from '../../../src/telemetry/spool';
 import { fakeDeps, type FakeDeps } from '../../support/fakeDeps';
+import { treeWithClusterCommand } from './support/clusterCommand';
 import { startReceiver, type Receiver } from './support/receiver';
 
 class ApiError extends Error {
@@ -123,24 +123,7 @@ describe('signals of commands that talk to a cluster', () => {
     return deps;
   }
 
-  /** A tree with `get clusters`, which asks deps.kube() for a client and does one request. */
-  function treeWithClusterCommand() {
-    const tree = commandTree();
-    tree.groups.push({
-      name: 'get', describe: 'x',
-      commands: [{
-        name: 'clusters', describe: 'x', options: () => ({}),
-        run: async (_o: unknown, deps) => {
-          const client = await deps.kube({});
-          await client.get('/apis/cluster.x-k8s.io/v1beta1/clusters');
-          deps.stdout.write('NAME\nsecret-cluster\n');
-          return 0;
-        },
-      }],
-    });
-    return tree;
-  }
-
+  
   function depsWith(client: KubeClient): FakeDeps {
     return withConsent(fakeDeps({ env: { KUBECTL_GS_TELEMETRY_OPTOUT: '', KUBECTL_GS_TELEMETRY_ENDPOINT: receiver.endpoint }, kube: async () => client }));
   }

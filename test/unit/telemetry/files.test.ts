@@ -7,7 +7,6 @@ import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../../src/cli/run';
-import { commandTree } from '../../../src/cli/tree';
 import { preferredVersionCached } from '../../../src/commands/get/discoveryCache';
 import type { KubeClient } from '../../../src/kube/client';
 import { clusterKey, writeClusterCache } from '../../../src/telemetry/clusterFacts';
@@ -19,6 +18,7 @@ import { Spool, spoolDir } from '../../../src/telemetry/spool';
 import { cachedUserHash } from '../../../src/telemetry/userHash';
 import { canMount, runWithMountedDir } from '../../support/mountedDir';
 import { fakeDeps, type FakeDeps } from '../../support/fakeDeps';
+import { treeWithClusterCommand } from './support/clusterCommand';
 import { startReceiver, type Receiver } from './support/receiver';
 import { sid, spoolEntry, testSignal } from './support/signals';
 
@@ -50,21 +50,6 @@ function fakeClient(): KubeClient {
   };
 }
 
-/** `get clusters` that asks for a client and lists once: telemetry then refreshes the cluster's facts. */
-function treeWithClusterCommand() {
-  const tree = commandTree();
-  tree.groups.push({
-    name: 'get', describe: 'x',
-    commands: [{
-      name: 'clusters', describe: 'x', options: () => ({}),
-      run: async (_o: unknown, deps) => {
-        await (await deps.kube({})).get('/apis/cluster.x-k8s.io/v1beta1/clusters');
-        return 0;
-      },
-    }],
-  });
-  return tree;
-}
 
 /** Every file and folder under dir (links not followed), with its permission bits. */
 function modes(dir: string): Record<string, string> {
