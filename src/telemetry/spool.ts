@@ -159,9 +159,16 @@ export class Spool {
     }
   }
 
-  /** Deletes every waiting signal (opt-out). */
+  /**
+   * Deletes every waiting signal (opt-out). Best effort: a spool on a read-only disk stays, and is never
+   * sent, since every sender reads the opt-out first.
+   */
   clear(): void {
-    rmSync(this.dir, { recursive: true, force: true });
+    try {
+      rmSync(this.dir, { recursive: true, force: true });
+    } catch {
+      // see above
+    }
   }
 }
 

@@ -79,6 +79,7 @@ describe('writeFileAtomic', () => {
     expect(() => writeFileAtomic(join(dir, 'missing', 'f'), 'x')).toThrow(`cannot write ${join(dir, 'missing', 'f')} (the folder does not exist)`);
   });
 
+  // (A tmpfs of 16 KB in a namespace of its own: test/support/mountedDir.ts.)
   (canMount ? it : it.skip)('on a full disk (ENOSPC) leaves the previous file as it was and no temporary file', async () => {
     const r = await runWithMountedDir(
       `import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -96,7 +97,7 @@ describe('writeFileAtomic', () => {
     );
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual({ code: 'ENOSPC', content: 'previous', names: ['kept.json'] });
-  });
+  }, 30_000);
 });
 
 describe('ensurePrivateDir', () => {

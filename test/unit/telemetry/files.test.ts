@@ -191,8 +191,11 @@ describe('the spool sends only signals of its own shape', () => {
   });
 });
 
-/** A program run in a namespace with its cache (or config) folder on a tiny tmpfs (test/support/mountedDir.ts). */
-const underMount = canMount ? it : it.skip;
+/**
+ * A program run in a namespace with its cache (or config) folder on a tiny tmpfs (test/support/mountedDir.ts);
+ * bundling and starting it takes seconds on a busy machine.
+ */
+const underMount = (name: string, test: () => Promise<void>) => (canMount ? it : it.skip)(name, test, 30_000);
 
 describe('faults of the disk', () => {
   underMount('a full disk (ENOSPC) leaves no temporary file behind, and the command its output and exit code', async () => {
@@ -259,6 +262,24 @@ describe('faults of the disk', () => {
       code: 1,
       stderr: `error: the telemetry setting could not be saved in ${file} (read-only file system); set KUBECTL_GS_TELEMETRY_OPTOUT=1 in your environment to opt out without it\n`,
     });
+  });
+
+  underMount('a read-only cache: "telemetry disable" saves the setting and succeeds, though the spool cannot be deleted', async () => {
+    const config = join(mkdtempSync(join(tmpdir(), 'kgs-rocache-')), 'config');
+    const r = await runWithMountedDir(
+      `import { realDeps } from './src/cli/deps';
+       import { runCli } from './src/cli/run';
+       import { Spool, spoolDir } from './src/telemetry/spool';
+       import { testSignal } from './test/unit/telemetry/support/signals';
+       const deps = realDeps();
+       if (process.argv[3] === 'prepare') new Spool(spoolDir(deps.cacheDir())).add({ createdAt: 1, signal: testSignal(1) });
+       else runCli(['telemetry', 'disable'], deps).then((code) => process.exit(code));`,
+      { sizeKb: 64, readOnly: true, env: { XDG_CACHE_HOME: '$MNT', XDG_CONFIG_HOME: config } },
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Telemetry disabled for this user/);
+    expect(JSON.parse(readFileSync(join(config, 'kubectl-gs', 'telemetry.json'), 'utf8'))).toEqual({ enabled: false });
   });
 
   it('a config folder that cannot be made: "telemetry disable" says in one line what failed and where', async () => {
