@@ -1,0 +1,46 @@
+// `kubectl gs gitops add management-cluster`: management-clusters/MC with its Flux Kustomization, the
+// master key Secret, .sops.keys/ and organizations/; --gen-master-key adds a SOPS key pair.
+import type { Deps } from '../../../cli/deps';
+import { defineFlags } from '../../../cli/flagTable';
+import { gitopsCommand, gitopsFlags, gitopsOptions, type GitopsOptions } from '../shared';
+
+export const flags = defineFlags({
+  ...gitopsFlags,
+  'gen-master-key': { type: 'boolean', describe: 'Generate Management Cluster master GPG key for SOPS.' },
+  name: { type: 'string', describe: 'Codename of the Management Cluster.' },
+  'repository-name': { type: 'string', describe: 'Name of the gitops repository.' },
+});
+
+export interface ManagementClusterOptions extends GitopsOptions {
+  genMasterKey: boolean;
+  name?: string;
+  repositoryName?: string;
+}
+
+export async function run(o: ManagementClusterOptions, deps: Deps): Promise<number> {
+  const g = await import('../../../gitops');
+  const name = g.required('name', o.name, 'the management cluster codename, e.g. --name demomc');
+  const repository = g.required('repository-name', o.repositoryName, 'the GitOps repository name, e.g. --repository-name gitops-demo');
+  g.checkName('name', name);
+  g.checkRepositoryName('repository-name', repository);
+  // A management cluster already in the repository keeps its key: a new one would only add an unused key
+  // file and rule (`add encryption` adds keys to existing layers).
+  const exists = g.layers.managementClusterExists(o.localPath, name);
+  const key = o.genMasterKey && !exists ? await g.generateKeyPair(`${name} Flux master`) : undefined;
+  const result = g.runPlan(o.localPath, g.layers.managementClusterPlan({ name, repository, key }), o.dryRun, `management cluster "${name}"`);
+  deps.stdout.write(result.output);
+  return 0;
+}
+
+export const definition = gitopsCommand({
+  name: 'management-cluster',
+  aliases: ['mc'],
+  describe: 'Adds a new Management Cluster to your GitOps directory structure',
+  examples: [
+    ['$0 gitops add mc --name dummy --repository-name gitops-demo', 'Add dummy Management Cluster'],
+    ['$0 gitops add mc --name dummy --repository-name gitops-demo --gen-master-key', 'Add dummy Management Cluster with master GPG key'],
+  ],
+  flags,
+  options: (values): ManagementClusterOptions => ({ ...gitopsOptions(values), genMasterKey: values.genMasterKey, name: values.name, repositoryName: values.repositoryName }),
+  run,
+});
