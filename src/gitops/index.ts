@@ -10,7 +10,7 @@ export { generateKeyPair } from './keys';
 export * as layers from './layers';
 export * as metadata from './metadata';
 export * as modifiers from './modifiers';
-export { checkImage, checkName, checkOrgName, checkRelativePath, checkRepositoryName, required } from './names';
+export { checkImage, checkName, checkOrgName, checkRelativePath, checkRepositoryName, layerNames, required } from './names';
 export * as paths from './paths';
 export type { Plan } from './plan';
 export { runPlan, type RunResult } from './run';

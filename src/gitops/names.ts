@@ -37,3 +37,33 @@ export function checkImage(flag: string, value: string): void {
     throw new UserError(`--${flag} "${value}" is not an image repository; use e.g. gsoci.azurecr.io/charts/giantswarm/hello-world`);
   }
 }
+
+export interface LayerFlags {
+  managementCluster?: string;
+  organization?: string;
+  workloadCluster?: string;
+}
+
+/**
+ * The management cluster, organization and workload cluster a command works on, each required when
+ * `needs` names it and checked when given. `flags` renames a flag where the command calls it --name.
+ */
+export function layerNames(
+  given: LayerFlags,
+  needs: Array<keyof LayerFlags>,
+  flags: Partial<Record<keyof LayerFlags, string>> = {},
+): { mc: string; org: string; wc: string } {
+  const flag = (k: keyof LayerFlags, fallback: string) => flags[k] ?? fallback;
+  const read = (k: keyof LayerFlags, name: string, example: string): string => {
+    const value = given[k];
+    if (needs.includes(k)) return required(name, value, `the ${example}`);
+    return value ?? '';
+  };
+  const mc = read('managementCluster', flag('managementCluster', 'management-cluster'), `management cluster codename, e.g. --${flag('managementCluster', 'management-cluster')} demomc`);
+  const org = read('organization', flag('organization', 'organization'), `organization name, e.g. --${flag('organization', 'organization')} demoorg`);
+  const wc = read('workloadCluster', flag('workloadCluster', 'workload-cluster'), `workload cluster name, e.g. --${flag('workloadCluster', 'workload-cluster')} demowc`);
+  if (mc) checkName(flag('managementCluster', 'management-cluster'), mc);
+  if (org) checkOrgName(flag('organization', 'organization'), org);
+  if (wc) checkName(flag('workloadCluster', 'workload-cluster'), wc);
+  return { mc, org, wc };
+}

@@ -1,15 +1,13 @@
 // `kubectl gs gitops init`: the repository root: management-clusters/, .sops.yaml and the pre-commit hook
 // that refuses unencrypted *.enc.yaml files.
 import type { Deps } from '../../cli/deps';
-import { gitopsCommand, gitopsFlags, gitopsOptions, type GitopsOptions } from './shared';
+import { applyPlan, gitopsCommand, gitopsFlags, gitopsOptions, type GitopsOptions } from './shared';
 
 export const flags = { ...gitopsFlags };
 
 export async function run(o: GitopsOptions, deps: Deps): Promise<number> {
-  const { layers, runPlan } = await import('../../gitops');
-  const result = runPlan(o.localPath, layers.initPlan(), o.dryRun, 'the repository set-up');
-  deps.stdout.write(result.output);
-  return 0;
+  const { layers } = await import('../../gitops');
+  return applyPlan(o, layers.initPlan(), 'the repository set-up', deps);
 }
 
 export const definition = gitopsCommand({

@@ -39,3 +39,10 @@ export interface GitopsCommand<T extends FlagTable, O> {
 export function gitopsCommand<const T extends FlagTable, O>(c: GitopsCommand<T, O>): GitopsCommand<T, O> {
   return c;
 }
+
+/** Runs a plan for a command: printed with --dry-run, else written; what it says goes to stdout. */
+export async function applyPlan(o: GitopsOptions, plan: import('../../gitops').Plan, what: string, deps: Deps): Promise<number> {
+  const { runPlan } = await import('../../gitops');
+  deps.stdout.write(runPlan(o.localPath, plan, o.dryRun, what).output);
+  return 0;
+}

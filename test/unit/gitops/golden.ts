@@ -1,15 +1,5 @@
-// Golden files of the gitops commands: compared byte for byte; regenerated only by running the tests with
-// UPDATE_GOLDEN=1 (never edited by hand).
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// The gitops golden files live in testdata/ beside this file.
+import { join } from 'node:path';
+import { expectGoldenFile } from '../../support/goldenFile';
 
-export function expectGolden(name: string, actual: string): void {
-  const file = join(__dirname, 'testdata', name);
-  if (process.env.UPDATE_GOLDEN === '1') {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, actual);
-    return;
-  }
-  if (!existsSync(file)) throw new Error(`golden file testdata/${name} is missing: run the tests with UPDATE_GOLDEN=1`);
-  expect(actual).toBe(readFileSync(file, 'utf8'));
-}
+export const expectGolden = (name: string, actual: string): void => expectGoldenFile(join(__dirname, 'testdata'), name, actual);

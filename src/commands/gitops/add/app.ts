@@ -4,7 +4,7 @@
 import type { Deps } from '../../../cli/deps';
 import { UserError } from '../../../cli/errors';
 import { defineFlags } from '../../../cli/flagTable';
-import { gitopsCommand, gitopsFlags, gitopsOptions, type GitopsOptions } from '../shared';
+import { applyPlan, gitopsCommand, gitopsFlags, gitopsOptions, type GitopsOptions } from '../shared';
 import { readUserValues } from './valuesFile';
 
 export const flags = defineFlags({
@@ -76,9 +76,7 @@ export function goDuration(flag: string, text: string): string | undefined {
 
 export async function run(o: AppOptions, deps: Deps): Promise<number> {
   const g = await import('../../../gitops');
-  const mc = g.required('management-cluster', o.managementCluster, 'the management cluster codename, e.g. --management-cluster demomc');
-  const org = g.required('organization', o.organization, 'the organization name, e.g. --organization demoorg');
-  const wc = g.required('workload-cluster', o.workloadCluster, 'the workload cluster name, e.g. --workload-cluster demowc');
+  const { mc, org, wc } = g.layerNames(o, ['managementCluster', 'organization', 'workloadCluster']);
   const namespace = o.targetNamespace || o.namespace;
   if (!o.base) {
     g.required('app', o.app, 'the app name in the catalog, e.g. --app hello-world');
@@ -86,9 +84,6 @@ export async function run(o: AppOptions, deps: Deps): Promise<number> {
     g.required('target-namespace', namespace, 'the namespace to install the app into, e.g. --target-namespace default');
     g.required('version', o.version, 'the app version, e.g. --version 0.3.0');
   }
-  g.checkName('management-cluster', mc);
-  g.checkOrgName('organization', org);
-  g.checkName('workload-cluster', wc);
   const name = o.name || o.app || '';
   if (name === '') throw new UserError('--name must not be empty when --base is used: give the app directory name, e.g. --name hello-world');
   g.checkName(o.name ? 'name' : 'app', name);
@@ -119,9 +114,7 @@ export async function run(o: AppOptions, deps: Deps): Promise<number> {
     userConfigMap,
     userSecret,
   });
-  const result = g.runPlan(o.localPath, plan, o.dryRun, `app "${name}"`);
-  deps.stdout.write(result.output);
-  return 0;
+  return applyPlan(o, plan, `app "${name}"`, deps);
 }
 
 export const definition = gitopsCommand({

@@ -3,7 +3,7 @@
 // CR's version.
 import type { Deps } from '../../../cli/deps';
 import { defineFlags } from '../../../cli/flagTable';
-import { gitopsCommand, gitopsFlags, gitopsOptions, type GitopsOptions } from '../shared';
+import { applyPlan, gitopsCommand, gitopsFlags, gitopsOptions, type GitopsOptions } from '../shared';
 
 export const flags = defineFlags({
   ...gitopsFlags,
@@ -28,22 +28,15 @@ export interface AutomaticUpdateOptions extends GitopsOptions {
 
 export async function run(o: AutomaticUpdateOptions, deps: Deps): Promise<number> {
   const g = await import('../../../gitops');
-  const mc = g.required('management-cluster', o.managementCluster, 'the management cluster codename, e.g. --management-cluster demomc');
-  const org = g.required('organization', o.organization, 'the organization name, e.g. --organization demoorg');
-  const wc = g.required('workload-cluster', o.workloadCluster, 'the workload cluster name, e.g. --workload-cluster demowc');
+  const { mc, org, wc } = g.layerNames(o, ['managementCluster', 'organization', 'workloadCluster']);
   const app = g.required('app', o.app, 'the app directory name, e.g. --app hello-world');
   const repository = g.required('repository', o.repository, 'the GitOps repository name, e.g. --repository gitops-demo');
   const versionRepository = g.required('version-repository', o.versionRepository, 'the OCI repository, e.g. --version-repository gsoci.azurecr.io/charts/giantswarm/hello-world');
-  g.checkName('management-cluster', mc);
-  g.checkOrgName('organization', org);
-  g.checkName('workload-cluster', wc);
   g.checkName('app', app);
   g.checkRepositoryName('repository', repository);
   g.checkImage('version-repository', versionRepository);
   const plan = g.layers.automaticUpdatePlan({ mc, org, wc, app, repository, versionRepository, skipMapi: o.skipMapi });
-  const result = g.runPlan(o.localPath, plan, o.dryRun, `automatic updates for app "${app}"`);
-  deps.stdout.write(result.output);
-  return 0;
+  return applyPlan(o, plan, `automatic updates for app "${app}"`, deps);
 }
 
 export const definition = gitopsCommand({

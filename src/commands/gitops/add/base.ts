@@ -3,7 +3,7 @@
 import type { Deps } from '../../../cli/deps';
 import { UserError } from '../../../cli/errors';
 import { defineFlags } from '../../../cli/flagTable';
-import { gitopsCommand, gitopsFlags, gitopsOptions, type GitopsOptions } from '../shared';
+import { applyPlan, gitopsCommand, gitopsFlags, gitopsOptions, type GitopsOptions } from '../shared';
 
 const supported = ['capa', 'capz', 'vsphere'] as const;
 
@@ -25,9 +25,7 @@ export async function run(o: BaseOptions, deps: Deps): Promise<number> {
   if (!provider) throw new UserError(`--provider must be one of: ${supported.join(', ')}`);
   const g = await import('../../../gitops');
   const files = g.clusterBaseFiles({ provider, region: o.region, azureSubscriptionId: o.azureSubscriptionId });
-  const result = g.runPlan(o.localPath, g.layers.clusterBasePlan(provider, files.appCr, files.values), o.dryRun, `the ${provider} cluster base`);
-  deps.stdout.write(result.output);
-  return 0;
+  return applyPlan(o, g.layers.clusterBasePlan(provider, files.appCr, files.values), `the ${provider} cluster base`, deps);
 }
 
 export const definition = gitopsCommand({

@@ -4,7 +4,7 @@
 import type { Deps } from '../../../cli/deps';
 import { UserError } from '../../../cli/errors';
 import { defineFlags } from '../../../cli/flagTable';
-import { gitopsCommand, gitopsFlags, gitopsOptions, type GitopsOptions } from '../shared';
+import { applyPlan, gitopsCommand, gitopsFlags, gitopsOptions, type GitopsOptions } from '../shared';
 
 export const flags = defineFlags({
   ...gitopsFlags,
@@ -33,20 +33,14 @@ export function keyName(mc: string, org: string, wc: string): string {
 export async function run(o: EncryptionOptions, deps: Deps): Promise<number> {
   if (!o.generate) throw new UserError('--generate must be specified');
   if (!o.managementCluster) throw new UserError('at least the --management-cluster must be specified');
-  const mc = o.managementCluster;
-  const org = o.organization ?? '';
-  const wc = o.workloadCluster ?? '';
-  if (wc && !org) throw new UserError('--organization must be specified when --workload-cluster is used');
-  if (o.target === '/' && !wc) throw new UserError("--target must not be set to '/' when used with Management Cluster or Organization only");
+  if (o.workloadCluster && !o.organization) throw new UserError('--organization must be specified when --workload-cluster is used');
+  if (o.target === '/' && !o.workloadCluster) throw new UserError("--target must not be set to '/' when used with Management Cluster or Organization only");
   const g = await import('../../../gitops');
-  g.checkName('management-cluster', mc);
-  if (org) g.checkOrgName('organization', org);
-  if (wc) g.checkName('workload-cluster', wc);
+  const { mc, org, wc } = g.layerNames(o, ['managementCluster']);
   g.checkRelativePath('target', o.target);
   const key = await g.generateKeyPair(keyName(mc, org, wc));
   const plan = g.layers.encryptionPlan({ mc, org, wc, target: o.target, key });
-  const result = g.runPlan(o.localPath, plan, o.dryRun, 'the key');
-  deps.stdout.write(result.output);
+  await applyPlan(o, plan, 'the key', deps);
   const pubKey = `${g.paths.layerDir(mc)}/${g.paths.sopsKeysDir}/${g.paths.sopsKeyName(wc || mc, key.fingerprint)}`;
   deps.stdout.write(`\nPlease run \n\ngpg --import ${o.localPath}/${pubKey}\n\nto load the public key into the keychain for SOPS to work.\n`);
   return 0;

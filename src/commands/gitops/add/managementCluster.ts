@@ -2,7 +2,7 @@
 // master key Secret, .sops.keys/ and organizations/; --gen-master-key adds a SOPS key pair.
 import type { Deps } from '../../../cli/deps';
 import { defineFlags } from '../../../cli/flagTable';
-import { gitopsCommand, gitopsFlags, gitopsOptions, type GitopsOptions } from '../shared';
+import { applyPlan, gitopsCommand, gitopsFlags, gitopsOptions, type GitopsOptions } from '../shared';
 
 export const flags = defineFlags({
   ...gitopsFlags,
@@ -19,17 +19,14 @@ export interface ManagementClusterOptions extends GitopsOptions {
 
 export async function run(o: ManagementClusterOptions, deps: Deps): Promise<number> {
   const g = await import('../../../gitops');
-  const name = g.required('name', o.name, 'the management cluster codename, e.g. --name demomc');
+  const { mc: name } = g.layerNames({ managementCluster: o.name }, ['managementCluster'], { managementCluster: 'name' });
   const repository = g.required('repository-name', o.repositoryName, 'the GitOps repository name, e.g. --repository-name gitops-demo');
-  g.checkName('name', name);
   g.checkRepositoryName('repository-name', repository);
   // A management cluster already in the repository keeps its key: a new one would only add an unused key
   // file and rule (`add encryption` adds keys to existing layers).
   const exists = g.layers.managementClusterExists(o.localPath, name);
   const key = o.genMasterKey && !exists ? await g.generateKeyPair(`${name} Flux master`) : undefined;
-  const result = g.runPlan(o.localPath, g.layers.managementClusterPlan({ name, repository, key }), o.dryRun, `management cluster "${name}"`);
-  deps.stdout.write(result.output);
-  return 0;
+  return applyPlan(o, g.layers.managementClusterPlan({ name, repository, key }), `management cluster "${name}"`, deps);
 }
 
 export const definition = gitopsCommand({

@@ -2,7 +2,7 @@
 // workload-clusters/kustomization.yaml.
 import type { Deps } from '../../../cli/deps';
 import { defineFlags } from '../../../cli/flagTable';
-import { gitopsCommand, gitopsFlags, gitopsOptions, type GitopsOptions } from '../shared';
+import { applyPlan, gitopsCommand, gitopsFlags, gitopsOptions, type GitopsOptions } from '../shared';
 
 export const flags = defineFlags({
   ...gitopsFlags,
@@ -17,13 +17,8 @@ export interface OrganizationOptions extends GitopsOptions {
 
 export async function run(o: OrganizationOptions, deps: Deps): Promise<number> {
   const g = await import('../../../gitops');
-  const mc = g.required('management-cluster', o.managementCluster, 'the management cluster codename, e.g. --management-cluster demomc');
-  const name = g.required('name', o.name, 'the organization name, e.g. --name demoorg');
-  g.checkName('management-cluster', mc);
-  g.checkOrgName('name', name);
-  const result = g.runPlan(o.localPath, g.layers.organizationPlan(mc, name), o.dryRun, `organization "${name}"`);
-  deps.stdout.write(result.output);
-  return 0;
+  const { mc, org } = g.layerNames({ managementCluster: o.managementCluster, organization: o.name }, ['managementCluster', 'organization'], { organization: 'name' });
+  return applyPlan(o, g.layers.organizationPlan(mc, org), `organization "${org}"`, deps);
 }
 
 export const definition = gitopsCommand({

@@ -4,7 +4,7 @@
 import type { Deps } from '../../../cli/deps';
 import { UserError } from '../../../cli/errors';
 import { defineFlags } from '../../../cli/flagTable';
-import { gitopsCommand, gitopsFlags, gitopsOptions, type GitopsOptions } from '../shared';
+import { applyPlan, gitopsCommand, gitopsFlags, gitopsOptions, type GitopsOptions } from '../shared';
 import { readUserValues } from './valuesFile';
 
 export const flags = defineFlags({
@@ -32,22 +32,19 @@ export interface WorkloadClusterOptions extends GitopsOptions {
 
 export async function run(o: WorkloadClusterOptions, deps: Deps): Promise<number> {
   const g = await import('../../../gitops');
-  const mc = g.required('management-cluster', o.managementCluster, 'the management cluster codename, e.g. --management-cluster demomc');
-  const wc = g.required('name', o.name, 'the workload cluster name, e.g. --name demowc');
-  const org = g.required('organization', o.organization, 'the organization name, e.g. --organization demoorg');
+  const { mc, org, wc } = g.layerNames(
+    { managementCluster: o.managementCluster, organization: o.organization, workloadCluster: o.name },
+    ['managementCluster', 'workloadCluster', 'organization'],
+    { workloadCluster: 'name' },
+  );
   const repository = g.required('repository-name', o.repositoryName, 'the GitOps repository name, e.g. --repository-name gitops-demo');
   if (o.base && !o.release) throw new UserError('--release must not be empty when referencing base: give the release version, e.g. --release 29.0.0');
-  g.checkName('management-cluster', mc);
-  g.checkName('name', wc);
-  g.checkOrgName('organization', org);
   g.checkRepositoryName('repository-name', repository);
   if (o.base) g.checkRelativePath('base', o.base);
   if (o.release !== undefined && !/^[0-9A-Za-z.+-]+$/.test(o.release)) throw new UserError(`--release "${o.release}" is not a release version; use e.g. 29.0.0`);
   const clusterUserConfig = readUserValues('cluster-user-config', o.clusterUserConfig, 'text');
   const plan = g.layers.workloadClusterPlan({ mc, org, wc, repository, skipMapi: o.skipMapi, base: o.base || undefined, release: o.release, clusterUserConfig });
-  const result = g.runPlan(o.localPath, plan, o.dryRun, `workload cluster "${wc}"`);
-  deps.stdout.write(result.output);
-  return 0;
+  return applyPlan(o, plan, `workload cluster "${wc}"`, deps);
 }
 
 export const definition = gitopsCommand({
