@@ -29,8 +29,6 @@ export interface GitopsCommand<T extends FlagTable, O> {
   aliases?: string[];
   describe: string;
   examples?: Array<[string, string]>;
-  /** cobra's Deprecated: the command still runs, after a notice on stderr. */
-  deprecated?: string;
   flags: T;
   options: (values: FlagValues<T>, ctx: OptionsContext) => O;
   run: (options: O, deps: Deps) => Promise<number>;

@@ -19,6 +19,8 @@ describe('gitops commands (golden trees)', () => {
     const done = await step.call(repo, false);
     expect(done.error).toBeUndefined();
     expect(done.code).toBe(0);
+    // Only `add app` says something on stderr: cobra's notice that the command is deprecated.
+    expect(done.stderr).toBe(name === 'add-app' ? 'Command "app" is deprecated, currently without replacement\n' : '');
     const fingerprints = fingerprintsIn(repo);
     const masked = (text: string) => maskKeys(text.split(repo).join('<REPO>'), fingerprints);
     expect(dry.stdout).not.toMatch(/BEGIN PGP PRIVATE KEY/);

@@ -26,6 +26,7 @@ export function newRepo(): string {
 export interface Outcome {
   code: number;
   stdout: string;
+  stderr: string;
   /** The error line the CLI would print (without "error: "), when the command failed. */
   error?: string;
 }
@@ -34,10 +35,10 @@ async function call<O>(run: (o: O, d: ReturnType<typeof fakeDeps>) => Promise<nu
   const deps = fakeDeps();
   try {
     const code = await run(o, deps);
-    return { code, stdout: deps.stdout.text() };
+    return { code, stdout: deps.stdout.text(), stderr: deps.stderr.text() };
   } catch (err) {
     if (!(err instanceof UserError)) throw err;
-    return { code: err.exitCode, stdout: deps.stdout.text(), error: err.message };
+    return { code: err.exitCode, stdout: deps.stdout.text(), stderr: deps.stderr.text(), error: err.message };
   }
 }
 

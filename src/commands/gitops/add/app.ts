@@ -75,6 +75,8 @@ export function goDuration(flag: string, text: string): string | undefined {
 }
 
 export async function run(o: AppOptions, deps: Deps): Promise<number> {
+  // cobra's notice for a deprecated command, on stderr before the command runs.
+  deps.stderr.write('Command "app" is deprecated, currently without replacement\n');
   const g = await import('../../../gitops');
   const { mc, org, wc } = g.layerNames(o, ['managementCluster', 'organization', 'workloadCluster']);
   const namespace = o.targetNamespace || o.namespace;
@@ -88,6 +90,7 @@ export async function run(o: AppOptions, deps: Deps): Promise<number> {
   if (name === '') throw new UserError('--name must not be empty when --base is used: give the app directory name, e.g. --name hello-world');
   g.checkName(o.name ? 'name' : 'app', name);
   if (o.base) g.checkRelativePath('base', o.base);
+  if (o.app) g.checkRepositoryName('app', o.app);
   if (o.catalog) g.checkRepositoryName('catalog', o.catalog);
   if (namespace) g.checkName('target-namespace', namespace);
   const timeouts = {
@@ -120,7 +123,6 @@ export async function run(o: AppOptions, deps: Deps): Promise<number> {
 export const definition = gitopsCommand({
   name: 'app',
   describe: 'Adds a new Application to your GitOps directory structure',
-  deprecated: 'currently without replacement',
   examples: [
     [
       '$0 gitops add app --app hello-world-app --catalog giantswarm --name hello-world --target-namespace default --management-cluster demomc --organization demoorg --version 0.3.0 --workload-cluster demowc',
