@@ -21,9 +21,8 @@ export interface BaseInput {
 
 function bareFlags(extra: Partial<ClusterFlags>): ClusterFlags {
   return {
-    given: [],
-    parseProblems: [],
-    labels: [],
+    given: new Set<string>(),
+    label: [],
     preventDeletion: false,
     controlPlaneAz: [],
     machinePoolAzs: [],

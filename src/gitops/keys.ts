@@ -4,7 +4,9 @@
 import type { KeyPair } from './templates';
 
 export async function generateKeyPair(name: string): Promise<KeyPair> {
-  const openpgp = await import('openpgp');
+  // require, not import(): the bundle is CommonJS, and openpgp's ES module build needs import.meta.url,
+  // which a CommonJS bundle does not have; its CommonJS build is the one to load. Loaded here, on use only.
+  const openpgp = require('openpgp') as typeof import('openpgp');
   const { privateKey, publicKey } = await openpgp.generateKey({
     type: 'ecc',
     curve: 'ed25519Legacy',

@@ -1,9 +1,10 @@
 // `kubectl gs gitops check`: whether the repository is up to date with the structure this build
 // generates (exit 1 when not, for CI), and `--adopt` to record the layers of an older repository.
+import { defineCommand } from '../../cli/command';
 import type { Deps } from '../../cli/deps';
 import { UserError } from '../../cli/errors';
 import { defineFlags } from '../../cli/flagTable';
-import { gitopsCommand, gitopsFlags, gitopsOptions, type GitopsOptions } from './shared';
+import { gitopsFlags, gitopsOptions, type GitopsOptions } from './shared';
 
 export const flags = defineFlags({
   ...gitopsFlags,
@@ -22,7 +23,7 @@ export async function run(o: CheckOptions, deps: Deps): Promise<number> {
   return 0;
 }
 
-export const definition = gitopsCommand({
+export const definition = defineCommand({
   name: 'check',
   describe: 'Check whether the GitOps repository is up to date with the repository structure.',
   examples: [

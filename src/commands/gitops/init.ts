@@ -1,7 +1,8 @@
 // `kubectl gs gitops init`: the repository root: management-clusters/, .sops.yaml and the pre-commit hook
 // that refuses unencrypted *.enc.yaml files.
+import { defineCommand } from '../../cli/command';
 import type { Deps } from '../../cli/deps';
-import { applyPlan, gitopsCommand, gitopsFlags, gitopsOptions, type GitopsOptions } from './shared';
+import { applyPlan, gitopsFlags, gitopsOptions, type GitopsOptions } from './shared';
 
 export const flags = { ...gitopsFlags };
 
@@ -10,7 +11,7 @@ export async function run(o: GitopsOptions, deps: Deps): Promise<number> {
   return applyPlan(o, layers.initPlan(), 'the repository set-up', deps);
 }
 
-export const definition = gitopsCommand({
+export const definition = defineCommand({
   name: 'init',
   describe: 'Initialize GitOps repository with a basic configuration.',
   examples: [

@@ -1,7 +1,7 @@
-// What every `gitops` command shares: the Go tool's persistent --dry-run and --local-path flags, and the
-// shape of a command module until it is registered in the CLI's command tree.
+// What every `gitops` command shares: the Go tool's persistent --dry-run and --local-path flags (declared
+// on each command here), and running a plan.
 import type { Deps } from '../../cli/deps';
-import { defineFlags, type FlagTable, type FlagValues } from '../../cli/flagTable';
+import { defineFlags, type FlagValues } from '../../cli/flagTable';
 
 export const gitopsFlags = defineFlags({
   'dry-run': { type: 'boolean', describe: 'Print files and directories instead of creating them' },
@@ -15,27 +15,6 @@ export interface GitopsOptions {
 
 export function gitopsOptions(values: FlagValues<typeof gitopsFlags>): GitopsOptions {
   return { dryRun: values.dryRun, localPath: values.localPath };
-}
-
-/** The context options() receives: which flags were given on the command line (by long name). */
-export interface OptionsContext {
-  given: readonly string[];
-  /** The global (kubectl) flags; `add app` reads its deprecated --namespace there. */
-  global?: { namespace?: string };
-}
-
-export interface GitopsCommand<T extends FlagTable, O> {
-  name: string;
-  aliases?: string[];
-  describe: string;
-  examples?: Array<[string, string]>;
-  flags: T;
-  options: (values: FlagValues<T>, ctx: OptionsContext) => O;
-  run: (options: O, deps: Deps) => Promise<number>;
-}
-
-export function gitopsCommand<const T extends FlagTable, O>(c: GitopsCommand<T, O>): GitopsCommand<T, O> {
-  return c;
 }
 
 /** Runs a plan for a command: printed with --dry-run, else written; what it says goes to stdout. */

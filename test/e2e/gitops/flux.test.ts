@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { applyCrds, applyManifest, kubectl, kubectlGs } from '../support/env';
+import { applyCrds, applyManifest, kubectl, kubectlGs, kubectlOk } from '../support/env';
 
 const offline = { KUBECONFIG: '/nonexistent/kubeconfig', KUBECTL_GS_TELEMETRY_OPTOUT: '1' };
 const fluxCrds = join(__dirname, 'crds');
@@ -22,7 +22,9 @@ async function gs(args: string[]): Promise<string> {
 
 async function serverAccepts(what: string, manifest: string): Promise<void> {
   const r = await kubectl(['apply', '--dry-run=server', '-f', '-'], { input: manifest });
-  expect([what, r.code, r.stderr]).toEqual([what, 0, '']);
+  // The image objects are v1beta2, as the Go tool writes them; these CRDs serve it, deprecated (docs/gitops.md).
+  const stderr = r.stderr.replace(/^Warning: v1beta2 Image(Policy|Repository|UpdateAutomation) is deprecated, upgrade to v1\n/gm, '');
+  expect([what, r.code, stderr]).toEqual([what, 0, '']);
   expect(r.stdout).toMatch(/(created|configured|unchanged) \(server dry run\)/);
 }
 
@@ -35,7 +37,12 @@ function filesUnder(rel = ''): string[] {
 }
 
 beforeAll(async () => {
-  for (const f of readdirSync(fluxCrds).filter((n) => n.endsWith('.yaml'))) await applyCrds(readFileSync(join(fluxCrds, f), 'utf8'));
+  // The test kube-apiserver is 1.20: the CRDs' CEL rules (x-kubernetes-validations, 1.25+) are unknown to
+  // it, so kubectl's client-side check is off and the server drops them; the schemas are checked in full.
+  for (const f of readdirSync(fluxCrds).filter((n) => n.endsWith('.yaml'))) {
+    const names = (await applyManifest(readFileSync(join(fluxCrds, f), 'utf8'), ['-o', 'name', '--validate=false'])).split('\n').filter(Boolean);
+    await kubectlOk(['wait', '--for', 'condition=Established', '--timeout', '60s', ...names]);
+  }
   for (const f of ['apps.yaml', 'organizations.yaml']) await applyCrds(readFileSync(join(giantswarmCrds, f), 'utf8'));
   await applyManifest({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'org-demoorg' } });
 

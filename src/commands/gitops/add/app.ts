@@ -1,10 +1,11 @@
 // `kubectl gs gitops add app`: an App CR (or a Kustomization of an app base) in the workload cluster's
 // apps/ directory, listed in apps/kustomization.yaml, with the user values as ConfigMap/Secret.
 // Deprecated in the Go tool ("currently without replacement"), and so here.
+import { defineCommand } from '../../../cli/command';
 import type { Deps } from '../../../cli/deps';
 import { UserError } from '../../../cli/errors';
 import { defineFlags } from '../../../cli/flagTable';
-import { applyPlan, gitopsCommand, gitopsFlags, gitopsOptions, type GitopsOptions } from '../shared';
+import { applyPlan, gitopsFlags, gitopsOptions, type GitopsOptions } from '../shared';
 import { readUserValues } from './valuesFile';
 
 export const flags = defineFlags({
@@ -79,6 +80,8 @@ export async function run(o: AppOptions, deps: Deps): Promise<number> {
   deps.stderr.write('Command "app" is deprecated, currently without replacement\n');
   const g = await import('../../../gitops');
   const { mc, org, wc } = g.layerNames(o, ['managementCluster', 'organization', 'workloadCluster']);
+  // Go's app command has its own --namespace, deprecated; here it is the global one.
+  if (o.namespace) deps.stderr.write('Flag --namespace has been deprecated, use target-namespace instead\n');
   const namespace = o.targetNamespace || o.namespace;
   if (!o.base) {
     g.required('app', o.app, 'the app name in the catalog, e.g. --app hello-world');
@@ -120,7 +123,7 @@ export async function run(o: AppOptions, deps: Deps): Promise<number> {
   return applyPlan(o, plan, `app "${name}"`, deps);
 }
 
-export const definition = gitopsCommand({
+export const definition = defineCommand({
   name: 'app',
   describe: 'Adds a new Application to your GitOps directory structure',
   examples: [
@@ -141,13 +144,13 @@ export const definition = gitopsCommand({
     app: v.app,
     base: v.base,
     catalog: v.catalog,
-    inCluster: ctx.given.includes('in-cluster') ? v.inCluster : undefined,
+    inCluster: ctx.given.has('in-cluster') ? v.inCluster : undefined,
     installTimeout: v.installTimeout,
     rollbackTimeout: v.rollbackTimeout,
     uninstallTimeout: v.uninstallTimeout,
     upgradeTimeout: v.upgradeTimeout,
     targetNamespace: v.targetNamespace,
-    namespace: ctx.given.includes('namespace') ? ctx.global?.namespace : undefined,
+    namespace: ctx.global.namespace,
     userConfigmap: v.userConfigmap,
     userSecret: v.userSecret,
     version: v.version,

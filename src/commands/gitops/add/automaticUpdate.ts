@@ -1,9 +1,10 @@
 // `kubectl gs gitops add automatic-update`: Flux image automation for an app: the management cluster's
 // ImageUpdateAutomation, the app's ImageRepository and ImagePolicy, and the setter comment on the App
 // CR's version.
+import { defineCommand } from '../../../cli/command';
 import type { Deps } from '../../../cli/deps';
 import { defineFlags } from '../../../cli/flagTable';
-import { applyPlan, gitopsCommand, gitopsFlags, gitopsOptions, type GitopsOptions } from '../shared';
+import { applyPlan, gitopsFlags, gitopsOptions, type GitopsOptions } from '../shared';
 
 export const flags = defineFlags({
   ...gitopsFlags,
@@ -39,7 +40,7 @@ export async function run(o: AutomaticUpdateOptions, deps: Deps): Promise<number
   return applyPlan(o, plan, `automatic updates for app "${app}"`, deps);
 }
 
-export const definition = gitopsCommand({
+export const definition = defineCommand({
   name: 'automatic-update',
   aliases: ['update'],
   describe: 'Enable automatic updates for an app.',

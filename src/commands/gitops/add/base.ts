@@ -1,9 +1,10 @@
 // `kubectl gs gitops add base`: bases/clusters/PROVIDER/template, a cluster definition (App CR and chart
 // values with Flux substitution variables) that workload clusters are made from with --base.
+import { defineCommand } from '../../../cli/command';
 import type { Deps } from '../../../cli/deps';
 import { UserError } from '../../../cli/errors';
 import { defineFlags } from '../../../cli/flagTable';
-import { applyPlan, gitopsCommand, gitopsFlags, gitopsOptions, type GitopsOptions } from '../shared';
+import { applyPlan, gitopsFlags, gitopsOptions, type GitopsOptions } from '../shared';
 
 const supported = ['capa', 'capz', 'vsphere'] as const;
 
@@ -28,7 +29,7 @@ export async function run(o: BaseOptions, deps: Deps): Promise<number> {
   return applyPlan(o, g.layers.clusterBasePlan(provider, files.appCr, files.values), `the ${provider} cluster base`, deps);
 }
 
-export const definition = gitopsCommand({
+export const definition = defineCommand({
   name: 'base',
   describe: 'Adds a new Cluster base template to your GitOps directory structure',
   examples: [['$0 gitops add base --provider capa', 'Add a CAPA base to your GitOps directory structure']],

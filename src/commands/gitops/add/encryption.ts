@@ -1,10 +1,11 @@
 // `kubectl gs gitops add encryption`: a new OpenPGP key pair for SOPS: the public key in .sops.keys/,
 // the private key in the layer's key Secret (file 0600, never printed), a .sops.yaml creation rule for
 // the target directory and SOPS decryption on the layer's Flux Kustomization.
+import { defineCommand } from '../../../cli/command';
 import type { Deps } from '../../../cli/deps';
 import { UserError } from '../../../cli/errors';
 import { defineFlags } from '../../../cli/flagTable';
-import { applyPlan, gitopsCommand, gitopsFlags, gitopsOptions, type GitopsOptions } from '../shared';
+import { applyPlan, gitopsFlags, gitopsOptions, type GitopsOptions } from '../shared';
 
 export const flags = defineFlags({
   ...gitopsFlags,
@@ -46,7 +47,7 @@ export async function run(o: EncryptionOptions, deps: Deps): Promise<number> {
   return 0;
 }
 
-export const definition = gitopsCommand({
+export const definition = defineCommand({
   name: 'encryption',
   aliases: ['enc'],
   describe: 'Adds a new GPG key pair to the SOPS repository configuration.',

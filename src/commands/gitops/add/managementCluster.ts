@@ -1,8 +1,9 @@
 // `kubectl gs gitops add management-cluster`: management-clusters/MC with its Flux Kustomization, the
 // master key Secret, .sops.keys/ and organizations/; --gen-master-key adds a SOPS key pair.
+import { defineCommand } from '../../../cli/command';
 import type { Deps } from '../../../cli/deps';
 import { defineFlags } from '../../../cli/flagTable';
-import { applyPlan, gitopsCommand, gitopsFlags, gitopsOptions, type GitopsOptions } from '../shared';
+import { applyPlan, gitopsFlags, gitopsOptions, type GitopsOptions } from '../shared';
 
 export const flags = defineFlags({
   ...gitopsFlags,
@@ -29,7 +30,7 @@ export async function run(o: ManagementClusterOptions, deps: Deps): Promise<numb
   return applyPlan(o, g.layers.managementClusterPlan({ name, repository, key }), `management cluster "${name}"`, deps);
 }
 
-export const definition = gitopsCommand({
+export const definition = defineCommand({
   name: 'management-cluster',
   aliases: ['mc'],
   describe: 'Adds a new Management Cluster to your GitOps directory structure',

@@ -1,8 +1,9 @@
 // `kubectl gs gitops add organization`: MC/organizations/ORG with the Organization CR and an empty
 // workload-clusters/kustomization.yaml.
+import { defineCommand } from '../../../cli/command';
 import type { Deps } from '../../../cli/deps';
 import { defineFlags } from '../../../cli/flagTable';
-import { applyPlan, gitopsCommand, gitopsFlags, gitopsOptions, type GitopsOptions } from '../shared';
+import { applyPlan, gitopsFlags, gitopsOptions, type GitopsOptions } from '../shared';
 
 export const flags = defineFlags({
   ...gitopsFlags,
@@ -21,7 +22,7 @@ export async function run(o: OrganizationOptions, deps: Deps): Promise<number> {
   return applyPlan(o, g.layers.organizationPlan(mc, org), `organization "${org}"`, deps);
 }
 
-export const definition = gitopsCommand({
+export const definition = defineCommand({
   name: 'organization',
   aliases: ['org'],
   describe: 'Adds a new Organization to your GitOps directory structure',

@@ -1,10 +1,11 @@
 // `kubectl gs gitops add workload-cluster`: the cluster's Flux Kustomization (listed in the organization's
 // workload-clusters/kustomization.yaml), its [mapi/]apps and cluster directories, and with --base the
 // cluster definition from a base, patched with --cluster-user-config.
+import { defineCommand } from '../../../cli/command';
 import type { Deps } from '../../../cli/deps';
 import { UserError } from '../../../cli/errors';
 import { defineFlags } from '../../../cli/flagTable';
-import { applyPlan, gitopsCommand, gitopsFlags, gitopsOptions, type GitopsOptions } from '../shared';
+import { applyPlan, gitopsFlags, gitopsOptions, type GitopsOptions } from '../shared';
 import { readUserValues } from './valuesFile';
 
 export const flags = defineFlags({
@@ -47,7 +48,7 @@ export async function run(o: WorkloadClusterOptions, deps: Deps): Promise<number
   return applyPlan(o, plan, `workload cluster "${wc}"`, deps);
 }
 
-export const definition = gitopsCommand({
+export const definition = defineCommand({
   name: 'workload-cluster',
   aliases: ['wc'],
   describe: 'Adds a new workload cluster to your GitOps directory structure',
