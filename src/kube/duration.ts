@@ -1,6 +1,6 @@
 // --request-timeout as kubectl reads it (client-go clientcmd.ParseTimeout): a plain non-negative integer
 // is seconds; otherwise a Go duration ("300ms", "5s", "1m30s", "1.5h"); "0" means no timeout.
-import { UserError } from '../cli/errors';
+import { UserError } from '../errors';
 
 const unitMs: Record<string, number> = {
   ns: 1e-6,
@@ -18,8 +18,9 @@ const invalid = (value: string) =>
     `invalid --request-timeout "${value}": use an integer number of seconds or an integer followed by a time unit (e.g. 1s | 2m | 3h); 0 means no timeout`,
   );
 
-/** Go's time.ParseDuration, in milliseconds (fractions kept). Returns undefined when the syntax is wrong. */
-export function parseGoDuration(text: string): number | undefined {
+/** All of Go's time.ParseDuration (sign, fractions, ns to h), in milliseconds (fractions kept); undefined when
+ *  the syntax is wrong. template's parseHelmTimeoutDuration is the App CRD's smaller unsigned subset. */
+export function parseGoTimeDuration(text: string): number | undefined {
   let s = text;
   let sign = 1;
   if (s.startsWith('-') || s.startsWith('+')) {
@@ -46,7 +47,7 @@ export function parseGoDuration(text: string): number | undefined {
 export function parseRequestTimeout(value: string | undefined): number {
   if (value === undefined || value === '') return 0;
   if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const ms = parseGoDuration(value);
+  const ms = parseGoTimeDuration(value);
   if (ms === undefined || ms < 0) throw invalid(value);
   return ms;
 }

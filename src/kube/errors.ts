@@ -2,7 +2,7 @@
 // the Go kubectl-gs (pkg/errorprinter): a refused connection, an unknown API group ("no matches for kind")
 // and rejected credentials (401) usually mean "not logged in to a management cluster"; 403 does not (being
 // logged in without the permission is a different problem, so we say which verb and resource).
-import { UserError } from '../cli/errors';
+import { UserError } from '../errors';
 import { formatDuration } from './duration';
 
 // This tool has no login command (the Go kubectl-gs's `login` is not part of it): contexts are chosen

@@ -2,7 +2,7 @@
 // them: the user's environment plus the plugin's env entries, KUBERNETES_EXEC_INFO describing the request,
 // the terminal's stdin only when interactive, the plugin's stderr passed through to the user.
 import { spawn } from 'node:child_process';
-import { UserError } from '../cli/errors';
+import { UserError } from '../errors';
 import type { ClusterConfig, ExecConfig } from './kubeconfig';
 
 const supportedVersions = new Set(['client.authentication.k8s.io/v1', 'client.authentication.k8s.io/v1beta1']);

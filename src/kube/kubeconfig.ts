@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
-import { UserError } from '../cli/errors';
+import { UserError } from '../errors';
 import { parseSimpleYaml } from './fastYaml';
 
 export interface ClusterConfig {

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { secureContextFor, type CaList } from '../tlsTrust';
 import type { Socket } from 'node:net';
 import { buildInfo } from '../buildInfo';
-import { UserError } from '../cli/errors';
+import { UserError } from '../errors';
 import { goArch, goOs } from '../platform';
 import type { KubeClient, KubeList, KubeObject, Query, RequestOptions } from './client';
 import type { Connection } from './connection';

@@ -8,7 +8,7 @@
 //   Bounded: it never waits more than one event-loop turn + SEND_TIMEOUT_MS, and never throws.
 import type { CommandDefinition } from '../cli/command';
 import type { Deps } from '../cli/deps';
-import type { KubeClient } from '../kube/client';
+import type { KubeClient } from '../kube';
 import { isCI } from './ci';
 import type { ClusterCacheEntry } from './clusterFacts';
 import { Connection } from './connection';

@@ -1,4 +1,4 @@
-import { formatDuration, parseGoDuration, parseRequestTimeout } from '../../../src/kube/duration';
+import { formatDuration, parseGoTimeDuration, parseRequestTimeout } from '../../../src/kube/duration';
 import { UserError } from '../../../src/cli/errors';
 
 describe('--request-timeout (kubectl syntax)', () => {
@@ -22,13 +22,13 @@ describe('--request-timeout (kubectl syntax)', () => {
   });
 
   test('Go duration units', () => {
-    expect(parseGoDuration('1us')).toBeCloseTo(0.001);
-    expect(parseGoDuration('1µs')).toBeCloseTo(0.001);
-    expect(parseGoDuration('1000000ns')).toBeCloseTo(1);
-    expect(parseGoDuration('.5s')).toBe(500);
-    expect(parseGoDuration('-2m')).toBe(-120_000);
-    expect(parseGoDuration('')).toBeUndefined();
-    expect(parseGoDuration('3d')).toBeUndefined();
+    expect(parseGoTimeDuration('1us')).toBeCloseTo(0.001);
+    expect(parseGoTimeDuration('1µs')).toBeCloseTo(0.001);
+    expect(parseGoTimeDuration('1000000ns')).toBeCloseTo(1);
+    expect(parseGoTimeDuration('.5s')).toBe(500);
+    expect(parseGoTimeDuration('-2m')).toBe(-120_000);
+    expect(parseGoTimeDuration('')).toBeUndefined();
+    expect(parseGoTimeDuration('3d')).toBeUndefined();
   });
 
   test('formats durations like Go for messages', () => {
