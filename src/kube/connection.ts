@@ -2,7 +2,7 @@
 // client-go's DirectClientConfig: --context picks the context, --cluster/--user replace its cluster/user,
 // then flags override fields one by one (--server, --token, --certificate-authority, ...).
 import type { ConnectionFlags } from './connectionFlags';
-import { UserError } from '../errors';
+import { redactUrlCredentials, UserError } from '../errors';
 import { parseRequestTimeout } from './duration';
 import type { ClusterConfig, Kubeconfig, UserConfig } from './kubeconfig';
 
@@ -166,10 +166,10 @@ function serverUrl(cluster: ClusterConfig, user: UserConfig): URL {
   try {
     url = new URL(text);
   } catch {
-    throw new UserError(`the server address "${raw}" is not a valid URL; expected e.g. https://api.example.com:6443`);
+    throw new UserError(`the server address "${redactUrlCredentials(raw)}" is not a valid URL; expected e.g. https://api.example.com:6443`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new UserError(`the server address "${raw}" must use https:// or http://`);
+    throw new UserError(`the server address "${redactUrlCredentials(raw)}" must use https:// or http://`);
   }
   return url;
 }
