@@ -49,7 +49,8 @@ const longestGoDurationMs = 9_223_372_036_854.775;
 /** The request timeout in milliseconds; 0 means none. Throws UserError on a bad or negative value. */
 export function parseRequestTimeout(value: string | undefined): number {
   if (value === undefined || value === '') return 0;
-  const ms = /^\d+$/.test(value) ? Number(value) * 1000 : parseGoTimeDuration(value);
+  // A plain integer (strconv.ParseInt, so "+5" too) is seconds; anything else a Go duration.
+  const ms = /^\+?\d+$/.test(value) ? Number(value) * 1000 : parseGoTimeDuration(value);
   if (ms !== undefined && ms < 0) {
     throw new UserError(`invalid --request-timeout "${value}": a timeout cannot be negative; use 0 for no timeout`);
   }

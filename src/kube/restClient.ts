@@ -74,9 +74,13 @@ export interface ClientLimits {
 
 export const defaultLimits: ClientLimits = { maxBodyBytes: 256 * 1024 * 1024 };
 
-/** One call, retries included, ends by this time (performance.now() ms; Infinity without --request-timeout). */
+/**
+ * One call, retries included, ends by this time (performance.now() ms; Infinity without --request-timeout).
+ * It starts with the first exchange: credentials come first, and an interactive exec plugin may wait on the
+ * user for as long as the user takes.
+ */
 interface Budget {
-  deadline: number;
+  deadline?: number;
 }
 
 export class RestClient implements KubeClient {
@@ -223,7 +227,7 @@ export class RestClient implements KubeClient {
     let payload: Buffer | undefined;
     if (body !== undefined) payload = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
     // --request-timeout bounds the whole call: the exchange, a credential refresh and every retry.
-    const budget: Budget = { deadline: this.conn.timeoutMs > 0 ? performance.now() + this.conn.timeoutMs : Infinity };
+    const budget: Budget = {};
 
     let res = await this.send(facts, query, payload, contentType, options, budget);
     if (res.status === 401 && (await this.credentialsFromExec())) {
@@ -234,7 +238,7 @@ export class RestClient implements KubeClient {
     for (let retry = 0; retry < maxRetries && res.retryAfter !== undefined && (res.status === 429 || res.status >= 500); retry++) {
       const wait = Math.min(res.retryAfter * 1000, maxRetryWaitMs);
       // A wait that would outlast --request-timeout is not worth starting: the server's answer is reported now.
-      if (performance.now() + wait >= budget.deadline) break;
+      if (performance.now() + wait >= (budget.deadline ?? Infinity)) break;
       await new Promise((r) => setTimeout(r, wait));
       res = await this.send(facts, query, payload, contentType, options, budget);
     }
@@ -328,6 +332,8 @@ export class RestClient implements KubeClient {
     const qs = queryString(query);
     const requestPath = this.basePath + facts.path + (qs && facts.path.includes('?') ? `&${qs.slice(1)}` : qs);
     const timeoutMs = this.conn.timeoutMs;
+    budget.deadline ??= timeoutMs > 0 ? performance.now() + timeoutMs : Infinity;
+    const deadline = budget.deadline;
     const started = this.debugLog ? process.hrtime.bigint() : 0n;
     return new Promise<RawResponse>((resolve, reject) => {
       const timers: NodeJS.Timeout[] = [];
@@ -350,7 +356,7 @@ export class RestClient implements KubeClient {
         headers,
       });
       // What is left of --request-timeout for this exchange (all of it for the first).
-      const timer = startTimeout(Math.max(budget.deadline - performance.now(), 1), () => {
+      const timer = startTimeout(Math.max(deadline - performance.now(), 1), () => {
         finish(timeoutError(facts, timeoutMs));
         req.destroy();
       });

@@ -16,6 +16,8 @@ describe('--request-timeout (kubectl syntax)', () => {
     ['600h', 600 * 3_600_000],
     ['2562047h', 2562047 * 3_600_000],
     ['3000000', 3_000_000_000],
+    ['+5', 5000],
+    ['+5s', 5000],
   ])('%s -> %d ms', (text, ms) => {
     expect(parseRequestTimeout(text)).toBe(ms);
   });
