@@ -5,6 +5,9 @@ import { createServer as createHttpServer, type IncomingMessage, type RequestLis
 import { createServer as createHttpsServer, type ServerOptions } from 'node:https';
 import type { AddressInfo, Server } from 'node:net';
 import type { TLSSocket } from 'node:tls';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { resolveConnection } from '../../../src/kube/connection';
 import type { ConnectionFlags } from '../../../src/kube/connectionFlags';
@@ -64,7 +67,7 @@ function client(
   cluster: ClusterConfig,
   user: UserConfig = {},
   flags: ConnectionFlags = {},
-  options: { debugLog?: (line: string) => void; limits?: ClientLimits } = {},
+  options: { debugLog?: (line: string) => void; limits?: ClientLimits; stdinIsTTY?: boolean } = {},
 ): RestClient {
   const config: Kubeconfig = {
     clusters: new Map([['c', { source: 'test', ...cluster }]]),
@@ -74,7 +77,7 @@ function client(
     files: ['test'],
   };
   // No proxy variables: only loopback.
-  return new RestClient(resolveConnection(config, flags), {}, false, options.debugLog, options.limits);
+  return new RestClient(resolveConnection(config, flags), { PATH: process.env.PATH }, options.stdinIsTTY ?? false, options.debugLog, options.limits);
 }
 
 async function failure(p: Promise<unknown>): Promise<Error> {
@@ -175,6 +178,35 @@ describe('--request-timeout', () => {
     const c = client({ server: api.url, certificateAuthorityData: b64(ca.cert) }, {}, { requestTimeout: '10s' });
     expect(await c.get('/version')).toMatchObject({ kind: 'Namespace' });
     expect(api.seen).toHaveLength(3);
+    c.close();
+  });
+});
+
+describe('exec plugins and --request-timeout', () => {
+  const slowPlugin = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kgs-unit-rest-exec-'));
+    const path = join(dir, 'slow-login.sh');
+    const out = JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1beta1', kind: 'ExecCredential', status: { token: 'from-plugin' } });
+    writeFileSync(path, `#!/bin/sh\nsleep 1\nprintf '%s' '${out}'\n`, { mode: 0o755 });
+    return { apiVersion: 'client.authentication.k8s.io/v1beta1', command: path, args: [], env: [], provideClusterInfo: false };
+  };
+
+  test('an interactive plugin may take longer than --request-timeout: the user is typing, the request has not started', async () => {
+    const api = await serve(ok, localhost);
+    const c = client({ server: api.url, certificateAuthorityData: b64(ca.cert) }, { exec: slowPlugin() }, { requestTimeout: '500ms' }, { stdinIsTTY: true });
+    await c.get('/version');
+    expect(api.seen.map((s) => s.authorization)).toEqual(['Bearer from-plugin']);
+    c.close();
+  });
+
+  test('a plugin that cannot talk to the user is bounded by --request-timeout', async () => {
+    const api = await serve(ok, localhost);
+    const exec = slowPlugin();
+    const c = client({ server: api.url, certificateAuthorityData: b64(ca.cert) }, { exec }, { requestTimeout: '500ms' });
+    expect((await failure(c.get('/version'))).message).toBe(
+      `the exec credential plugin "${exec.command}" of user "u" did not finish within 500ms (--request-timeout) and was stopped; check that it works without a terminal, or raise --request-timeout`,
+    );
+    expect(api.seen).toEqual([]);
     c.close();
   });
 });
