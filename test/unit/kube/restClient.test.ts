@@ -14,6 +14,7 @@ import type { ConnectionFlags } from '../../../src/kube/connectionFlags';
 import type { ClusterConfig, Kubeconfig, UserConfig } from '../../../src/kube/kubeconfig';
 import { RestClient, requestLogLine, type ClientLimits } from '../../../src/kube/restClient';
 import { TestCa, type Pem } from '../../support/testCerts';
+import { failure } from '../../support/failure';
 
 const b64 = (pem: string) => Buffer.from(pem).toString('base64');
 
@@ -78,15 +79,6 @@ function client(
   };
   // No proxy variables: only loopback.
   return new RestClient(resolveConnection(config, flags), { PATH: process.env.PATH }, options.stdinIsTTY ?? false, options.debugLog, options.limits);
-}
-
-async function failure(p: Promise<unknown>): Promise<Error> {
-  try {
-    await p;
-  } catch (err) {
-    return err as Error;
-  }
-  throw new Error('expected a failure');
 }
 
 describe('TLS trust', () => {
