@@ -75,15 +75,34 @@ export async function runExecPlugin(exec: ExecConfig, ctx: ExecContext): Promise
   for (const { name, value } of exec.env) env[name] = value;
   env.KUBERNETES_EXEC_INFO = execInfo(exec, ctx, interactive);
 
+  const { stdout, code, signal } = await runPlugin(exec, env, interactive, ctx);
+  if (code !== 0) {
+    const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+    throw new UserError(`the exec credential plugin "${exec.command}"${who(ctx)} ${how}; see its messages above, then log in again if needed`);
+  }
+  return parseExecCredential(stdout, exec, ctx.userName);
+}
+
+interface PluginRun {
+  stdout: string;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/**
+ * Runs the plugin and collects its stdout: bounded in time when not interactive, bounded in size, and
+ * done when the plugin exits.
+ */
+function runPlugin(exec: ExecConfig, env: NodeJS.ProcessEnv, interactive: boolean, ctx: ExecContext): Promise<PluginRun> {
   const limitMs = interactive ? 0 : ctx.timeoutMs || defaultExecTimeoutMs;
-  const { stdout, code, signal } = await new Promise<{ stdout: string; code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
+  return new Promise<PluginRun>((resolve, reject) => {
     const child = spawn(exec.command, exec.args, { env, stdio: [interactive ? 'inherit' : 'ignore', 'pipe', 'inherit'] });
     const out = child.stdout!;
     const chunks: Buffer[] = [];
     let size = 0;
     let settled = false;
     let drainTimer: NodeJS.Timeout | undefined;
-    const settle = (err: Error | undefined, result?: { stdout: string; code: number | null; signal: NodeJS.Signals | null }) => {
+    const settle = (err: Error | undefined, result?: PluginRun) => {
       if (settled) return;
       settled = true;
       if (limitTimer) clearTimeout(limitTimer);
@@ -134,11 +153,6 @@ export async function runExecPlugin(exec: ExecConfig, ctx: ExecContext): Promise
       else drainTimer = setTimeout(done, drainAfterExitMs);
     });
   });
-  if (code !== 0) {
-    const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-    throw new UserError(`the exec credential plugin "${exec.command}"${who(ctx)} ${how}; see its messages above, then log in again if needed`);
-  }
-  return parseExecCredential(stdout, exec, ctx.userName);
 }
 
 /**
