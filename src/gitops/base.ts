@@ -1,7 +1,7 @@
 // `gitops add base`: the cluster base's App CR and chart values, made by this project's `template
 // cluster` and `template app` code (as the Go tool reuses its own), with the Flux substitution variables
 // ${cluster_name}, ${organization} and ${release} in place of a real cluster's values.
-import { UserError } from '../cli/errors';
+import { UserError } from '../errors';
 import type { ClusterFlags } from '../template/cluster/flags';
 import type { ClusterConfig } from '../template/cluster/options';
 import { clusterValues } from '../template/cluster/values';

@@ -3,7 +3,7 @@
 // overwritten, as in the Go tool) and files whose edits change them. Nothing is written here.
 import { lstatSync, readFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { UserError } from '../cli/errors';
+import { UserError } from '../errors';
 import { loadMetadata, metadataFileName, newMetadata, renderMetadata, stamp, upsertLayer } from './metadata';
 import { defaultFileMode, type Plan } from './plan';
 

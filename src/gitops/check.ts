@@ -1,7 +1,7 @@
 // `gitops check`: compares the recorded layers with the structure version this build generates, and
 // `--adopt` records the layers of a repository that predates the metadata file. Texts as the Go tool's.
 import { statSync } from 'node:fs';
-import { UserError } from '../cli/errors';
+import { UserError } from '../errors';
 import { adopt } from './adopt';
 import { commitChanges } from './commit';
 import {

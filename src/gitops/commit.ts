@@ -5,7 +5,7 @@
 // the tree is left as it was, and the error is reported.
 import { chmodSync, mkdirSync, mkdtempSync, renameSync, rmSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError } from '../cli/errors';
+import { UserError } from '../errors';
 import type { Changes } from './changes';
 import { defaultDirMode } from './plan';
 

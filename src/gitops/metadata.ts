@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load, CORE_SCHEMA } from 'js-yaml';
 import { buildInfo } from '../buildInfo';
-import { UserError } from '../cli/errors';
+import { UserError } from '../errors';
 import { toYaml } from '../template/yaml';
 
 export const metadataApiVersion = 'gitops.giantswarm.io/v1alpha1';

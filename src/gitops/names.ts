@@ -1,6 +1,6 @@
 // Checks of the names that become directories and object names, so a bad one is refused before anything
 // is written (the Go tool writes whatever it is given).
-import { UserError } from '../cli/errors';
+import { UserError } from '../errors';
 import { checkDnsLabel, checkDnsSubdomain, checkOrganization } from '../template/validate';
 
 export function required(flag: string, value: string | undefined, what: string): string {

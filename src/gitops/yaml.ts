@@ -1,7 +1,7 @@
 // Reading and re-writing YAML the way the Go tool's modifiers do (sigs.k8s.io/yaml): the document is
 // loaded into plain maps and written back with sorted keys, so comments and quoting are not kept.
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { UserError } from '../cli/errors';
+import { UserError } from '../errors';
 import { toYaml } from '../template/yaml';
 
 export type YamlMap = Record<string, unknown>;

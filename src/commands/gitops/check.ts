@@ -2,7 +2,7 @@
 // generates (exit 1 when not, for CI), and `--adopt` to record the layers of an older repository.
 import { defineCommand } from '../../cli/command';
 import type { Deps } from '../../cli/deps';
-import { UserError } from '../../cli/errors';
+import { UserError } from '../../errors';
 import { defineFlags } from '../../cli/flagTable';
 import { gitopsFlags, gitopsOptions, type GitopsOptions } from './shared';
 

@@ -2,7 +2,7 @@
 // values with Flux substitution variables) that workload clusters are made from with --base.
 import { defineCommand } from '../../../cli/command';
 import type { Deps } from '../../../cli/deps';
-import { UserError } from '../../../cli/errors';
+import { UserError } from '../../../errors';
 import { defineFlags } from '../../../cli/flagTable';
 import { applyPlan, gitopsFlags, gitopsOptions, type GitopsOptions } from '../shared';
 

@@ -3,7 +3,7 @@
 // the target directory and SOPS decryption on the layer's Flux Kustomization.
 import { defineCommand } from '../../../cli/command';
 import type { Deps } from '../../../cli/deps';
-import { UserError } from '../../../cli/errors';
+import { UserError } from '../../../errors';
 import { defineFlags } from '../../../cli/flagTable';
 import { applyPlan, gitopsFlags, gitopsOptions, type GitopsOptions } from '../shared';
 

@@ -1,6 +1,6 @@
 // Reads a user values file for --cluster-user-config, --user-configmap and --user-secret with the
 // template commands' reader (a YAML mapping, trailing spaces trimmed), trimmed as the Go tool trims it.
-import { UserError } from '../../../cli/errors';
+import { UserError } from '../../../errors';
 import { Problems } from '../../../template/validate';
 import { readValuesFile } from '../../../template/valuesFile';
 

@@ -3,7 +3,7 @@
 // cluster definition from a base, patched with --cluster-user-config.
 import { defineCommand } from '../../../cli/command';
 import type { Deps } from '../../../cli/deps';
-import { UserError } from '../../../cli/errors';
+import { UserError } from '../../../errors';
 import { defineFlags } from '../../../cli/flagTable';
 import { applyPlan, gitopsFlags, gitopsOptions, type GitopsOptions } from '../shared';
 import { readUserValues } from './valuesFile';
