@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Deps } from '../../cli/deps';
 import { ensurePrivateDir, writeFileAtomic } from '../../files/index';
-import type { KubeClient } from '../../kube/client';
+import type { KubeClient } from '../../kube';
 
 /** As long as kubectl trusts its discovery cache. */
 export const discoveryTtlMs = 6 * 60 * 60 * 1000;
