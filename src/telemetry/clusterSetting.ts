@@ -27,7 +27,7 @@ export async function readClusterSetting(client: KubeClient): Promise<ClusterSet
 
 /** Writes the setting (create, or merge-patch if it exists). Throws a one-line UserError when RBAC forbids it. */
 export async function writeClusterSetting(client: KubeClient, enabled: boolean): Promise<void> {
-  const { UserError } = await import('../cli/errors');
+  const { UserError } = await import('../errors');
   const data = { enabled: String(enabled) };
   const forbidden = () =>
     new UserError(

@@ -1,7 +1,7 @@
 // How the template commands finish: problems are printed one per line (`error: ...`) and nothing is
 // written; otherwise the manifests go to stdout or, with --output, atomically to the file.
 import type { Deps } from '../cli/deps';
-import { UserError } from '../cli/errors';
+import { UserError } from '../errors';
 import { FileWriteError, writeFileAtomic } from '../files/index';
 
 export function reportProblems(problems: string[], deps: Deps): number {
