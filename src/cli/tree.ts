@@ -7,6 +7,7 @@ import { group as telemetry } from '../commands/telemetry';
 import { definition as telemetryFlush } from '../commands/telemetry/flush';
 import { templateGroup } from '../commands/template';
 import { group as get } from '../commands/get';
+import { group as update } from '../commands/update';
 
 export interface CommandTree {
   commands: Array<CommandDefinition<any>>;
@@ -16,6 +17,6 @@ export interface CommandTree {
 export function commandTree(): CommandTree {
   return {
     commands: [version, completion, telemetryFlush],
-    groups: [get, telemetry, templateGroup],
+    groups: [get, telemetry, templateGroup, update],
   };
 }
