@@ -8,6 +8,7 @@ import { definition as telemetryFlush } from '../commands/telemetry/flush';
 import { templateGroup } from '../commands/template';
 import { group as get } from '../commands/get';
 import { group as update } from '../commands/update';
+import { group as deploy } from '../commands/deploy';
 
 export interface CommandTree {
   commands: Array<CommandDefinition<any>>;
@@ -17,6 +18,6 @@ export interface CommandTree {
 export function commandTree(): CommandTree {
   return {
     commands: [version, completion, telemetryFlush],
-    groups: [get, telemetry, templateGroup, update],
+    groups: [get, telemetry, templateGroup, update, deploy],
   };
 }

@@ -6,7 +6,7 @@ import { defineFlags } from '../../cli/flagTable';
 import type { Deps } from '../../cli/deps';
 import { UserError } from '../../cli/errors';
 import type { GlobalOptions } from '../../cli/globalFlags';
-import type { KubeClient, KubeObject } from '../../kube/client';
+import type { KubeObject } from '../../kube/client';
 import { printChoice, printFlagDefs, printResult, type PrintValues } from './printFlags';
 
 export const flags = defineFlags({
@@ -48,7 +48,8 @@ export async function run(o: UpdateClusterOptions, deps: Deps): Promise<number> 
   const kube = await import('../../kube/writes');
   const client = await deps.kube(o.global);
   const namespace = client.namespace;
-  const cluster = await getCluster(client, deps, namespace, o.name);
+  const { getCapiCluster } = await import('./capiCluster');
+  const cluster = await getCapiCluster(client, deps, namespace, o.name);
   if (!cluster) throw new UserError(`Cluster with name '${o.name}' cannot be found in the '${namespace}' namespace; give its namespace with -n (kubectl gs get clusters -A lists all)`);
 
   const release = plan.releaseName(cluster.obj, target, o.provider || undefined);
@@ -84,27 +85,6 @@ export async function run(o: UpdateClusterOptions, deps: Deps): Promise<number> 
   const isConfigMap = written.kind === 'ConfigMap';
   await printResult(deps.stdout, choice, written, { kind: isConfigMap ? 'ConfigMap' : 'Cluster', group: isConfigMap ? '' : capiGroup }, message);
   return 0;
-}
-
-/** The Cluster at the version the server prefers (Go asks for v1beta2; older servers serve only v1beta1). */
-async function getCluster(client: KubeClient, deps: Deps, namespace: string, name: string): Promise<{ obj: KubeObject; path: string } | undefined> {
-  const { preferredVersionCached, forgetPreferredVersion } = await import('../get/discoveryCache');
-  const { getObject, resourcePath } = await import('../../kube/writes');
-  const { notServedError } = await import('../get/engine');
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const { version, cached } = await preferredVersionCached(client, deps, capiGroup);
-    if (!version) throw notServedError({ group: capiGroup, version: '', plural: 'clusters', kind: 'Cluster', namespaced: true });
-    const path = resourcePath({ group: capiGroup, version, plural: 'clusters' }, namespace, name);
-    try {
-      const obj = await getObject(client, path);
-      return obj ? { obj, path } : undefined;
-    } catch (err) {
-      // A cached version the server stopped serving: ask the server once more.
-      if (!cached || (err as { code?: unknown }).code !== 404) throw err;
-      forgetPreferredVersion(client, deps, capiGroup);
-    }
-  }
-  return undefined;
 }
 
 export function options(values: { name?: string; releaseVersion?: string; scheduledTime?: string; provider?: string } & PrintValues, global: GlobalOptions): UpdateClusterOptions {
