@@ -6,12 +6,13 @@
 // server-side dry-run before the first write: changes to existing objects are shown as a diff of what the
 // server would store and confirmed once for all, a conflict with another field manager stops the run, and
 // nothing is written until every object is known to apply. A second identical deploy writes nothing.
-import { defineFlags } from '../../cli/flagTable';
+import { defineCommand, type CommandContext } from '../../cli/command';
+import { defineFlags, type FlagValues } from '../../cli/flagTable';
 import type { Deps } from '../../cli/deps';
 import { UserError } from '../../cli/errors';
 import type { GlobalOptions } from '../../cli/globalFlags';
 import type { KubeClient, KubeObject } from '../../kube/client';
-import { chartSettings, defaultOciUrlPrefix, passwordEnv, type ChartFlagValues, type ChartSettings } from './chartOptions';
+import { chartSettings, defaultOciUrlPrefix, passwordEnv, type ChartSettings } from './chartOptions';
 import type { Prompter } from './terminal';
 
 export const flags = defineFlags({
@@ -263,6 +264,23 @@ async function fluxApiVersion(client: KubeClient, crdName: string): Promise<stri
   return apiVersion;
 }
 
-export function options(values: Omit<ChartFlagValues, 'valuesFrom'> & { valuesFrom: string[] }, global: GlobalOptions): DeployChartOptions {
-  return { settings: chartSettings(values), global };
+export function options(values: FlagValues<typeof flags>, ctx: CommandContext): DeployChartOptions {
+  return { settings: chartSettings(values), global: ctx.global };
 }
+
+export const definition = defineCommand({
+  name: 'chart',
+  describe: 'Deploy a Helm chart via Flux OCIRepository and HelmRelease.',
+  examples: [
+    ['$0 deploy chart --chart-name hello-world-app --version 1.2.3 --organization acme --target-cluster mycluster01 --target-namespace hello', 'Deploy a chart with a specific version'],
+    ['$0 deploy chart --oci-url-prefix oci://example.com/charts/ --chart-name my-chart --version 2.0.0 --organization acme --target-cluster mycluster01 --target-namespace my-namespace', 'Deploy a chart from a custom registry'],
+    ['$0 deploy chart --chart-name hello-world-app --version 1.2.3 --auto-upgrade patch --organization acme --target-cluster mycluster01 --target-namespace hello', 'Deploy with auto-upgrade on patch versions'],
+    ['$0 deploy chart --chart-name hello-world-app --version 1.2.3 --organization acme --target-cluster mycluster01 --target-namespace hello --values-file my-values.yaml', 'Deploy with custom values'],
+    ['$0 deploy chart --chart-name hello-world-app --organization acme --target-cluster mycluster01 --target-namespace hello --dry-run', 'Server-side dry-run (validate without applying)'],
+    ['$0 deploy chart --chart-name hello-world-app --organization acme --target-cluster mycluster01 --target-namespace hello --values-from ConfigMap/my-config --values-from Secret/my-secret', 'Deploy with values from a ConfigMap and a Secret'],
+    ['$0 deploy chart --chart-name hello-world-app --organization acme --target-namespace hello --management-cluster', 'Deploy to the management cluster itself'],
+  ],
+  flags,
+  options,
+  run,
+});

@@ -2,7 +2,8 @@
 // (after checking the catalog has it) and, for an App that Flux manages, suspends or resumes Flux's
 // reconciliation of it. One GET, the version checks, one merge patch, as the Go kubectl-gs does
 // (cmd/update/app). Deprecated in Go ("currently without replacement"); the notice is kept.
-import { defineFlags } from '../../cli/flagTable';
+import { defineCommand, type CommandContext } from '../../cli/command';
+import { defineFlags, type FlagValues } from '../../cli/flagTable';
 import type { Deps } from '../../cli/deps';
 import { UserError } from '../../cli/errors';
 import type { GlobalOptions } from '../../cli/globalFlags';
@@ -52,12 +53,21 @@ export async function run(o: UpdateAppOptions, deps: Deps): Promise<number> {
   return 0;
 }
 
-export function options(values: { name?: string; version?: string; suspendReconciliation: boolean } & PrintValues, global: GlobalOptions): UpdateAppOptions {
+export function options(values: FlagValues<typeof flags>, ctx: CommandContext): UpdateAppOptions {
   return {
     name: values.name ?? '',
     version: values.version ?? '',
     suspendReconciliation: values.suspendReconciliation,
     print: { output: values.output, template: values.template, allowMissingTemplateKeys: values.allowMissingTemplateKeys, showManagedFields: values.showManagedFields },
-    global,
+    global: ctx.global,
   };
 }
+
+export const definition = defineCommand({
+  name: 'app',
+  describe: 'Update App CR. (deprecated: currently without replacement)',
+  examples: [['$0 update app --name hello-world-app --namespace org-giantswarm --version 0.2.0', 'Update app version']],
+  flags,
+  options,
+  run,
+});

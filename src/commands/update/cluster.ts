@@ -2,7 +2,8 @@
 // workload cluster to a release now, or schedules the upgrade (cmd/update/cluster in the Go kubectl-gs; what
 // is written per kind of cluster is in clusterPlan.ts). Before anything is written, the target release must
 // exist as a Release CR: a typo in the version leaves the cluster as it was.
-import { defineFlags } from '../../cli/flagTable';
+import { defineCommand, type CommandContext } from '../../cli/command';
+import { defineFlags, type FlagValues } from '../../cli/flagTable';
 import type { Deps } from '../../cli/deps';
 import { UserError } from '../../cli/errors';
 import type { GlobalOptions } from '../../cli/globalFlags';
@@ -87,13 +88,25 @@ export async function run(o: UpdateClusterOptions, deps: Deps): Promise<number> 
   return 0;
 }
 
-export function options(values: { name?: string; releaseVersion?: string; scheduledTime?: string; provider?: string } & PrintValues, global: GlobalOptions): UpdateClusterOptions {
+export function options(values: FlagValues<typeof flags>, ctx: CommandContext): UpdateClusterOptions {
   return {
     name: values.name ?? '',
     releaseVersion: values.releaseVersion ?? '',
     scheduledTime: values.scheduledTime ?? '',
     provider: values.provider ?? '',
     print: { output: values.output, template: values.template, allowMissingTemplateKeys: values.allowMissingTemplateKeys, showManagedFields: values.showManagedFields },
-    global,
+    global: ctx.global,
   };
 }
+
+export const definition = defineCommand({
+  name: 'cluster',
+  describe: 'Schedule a cluster update.',
+  examples: [
+    ['$0 update cluster --name abcd1 --namespace my-org --release-version 16.1.0 --provider aws', 'Update cluster'],
+    ['$0 update cluster --name abcd1 --namespace my-org --release-version 16.1.0 --scheduled-time "2022-01-01 10:00" --provider aws', 'Schedule cluster update'],
+  ],
+  flags,
+  options,
+  run,
+});

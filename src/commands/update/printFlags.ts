@@ -3,23 +3,15 @@
 // regardless; here they do what kubectl patch does with them: -o prints the object as the server returned
 // it after the write, and without -o the command prints the Go tool's message.
 import type { OutputStream } from '../../cli/deps';
-import type { FlagDef } from '../../cli/flagTable';
+import { defineFlags } from '../../cli/flagTable';
+import { outputFlags } from '../get/flags';
 import type { KubeObject } from '../../kube/client';
 import { parseOutputChoice, type OutputChoice } from '../../output/outputChoice';
 
-export const printFlagDefs = {
-  output: {
-    type: 'string', short: 'o',
-    describe: 'Output format: json, yaml, name, jsonpath=TEMPLATE, jsonpath-file=FILE, jsonpath-as-json=TEMPLATE, go-template=TEMPLATE, go-template-file=FILE (default: a message)',
-    completions: ['json', 'yaml', 'name', 'jsonpath=', 'jsonpath-file=', 'jsonpath-as-json=', 'go-template=', 'go-template-file='],
-  },
-  template: { type: 'string', describe: 'Template string or path to template file to use when -o=go-template, -o=go-template-file, -o=jsonpath or -o=jsonpath-file' },
-  'allow-missing-template-keys': {
-    type: 'boolean', default: true,
-    describe: 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats',
-  },
-  'show-managed-fields': { type: 'boolean', describe: 'If true, keep the managedFields when printing objects in JSON or YAML format' },
-} as const satisfies Record<string, FlagDef>;
+export const printFlagDefs = defineFlags({
+  ...outputFlags,
+  output: { ...outputFlags.output, describe: outputFlags.output.describe.replace('(default: a table)', '(default: a message)') },
+});
 
 export interface PrintValues {
   output?: string;
