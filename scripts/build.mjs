@@ -40,10 +40,30 @@ function buildDate() {
   }
 }
 
+// Libraries a few commands need are kept out of the main script (parsing them slowed every start-up) and
+// embedded as assets of their own, compiled on first use (src/vendor/index.ts): name -> how to bundle it.
+const vendors = {
+  'vendor-undici.cjs': { stdin: { contents: "module.exports = require('undici');", resolveDir: root } },
+  'vendor-ajv.cjs': { entryPoints: [join(root, 'src/vendor/ajvEntry.ts')] },
+};
+
+/** Leaves the vendored libraries' requires in the main script alone (they run only outside the executable). */
+const vendorsExternal = {
+  name: 'vendors-external',
+  setup(b) {
+    b.onResolve({ filter: /^(undici|\.\/ajvEntry)$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
+async function bundleVendor(outfile, how) {
+  await build({ ...how, outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node24', minifySyntax: true, minifyWhitespace: true, legalComments: 'none', logLevel: 'warning' });
+}
+
 export async function bundle(outfile, { entry = 'src/main.ts', help } = {}) {
   await build({
     entryPoints: [join(root, entry)],
     outfile,
+    plugins: [vendorsExternal],
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -88,9 +108,15 @@ async function main() {
   const bundleFile = join(work, 'kubectl-gs.cjs');
   await bundle(bundleFile, { help });
 
+  const assets = {};
+  for (const [name, how] of Object.entries(vendors)) {
+    assets[name] = join(work, name);
+    await bundleVendor(assets[name], how);
+  }
+
   const blob = join(work, 'sea-prep.blob');
   const seaConfig = join(work, 'sea-config.json');
-  writeFileSync(seaConfig, JSON.stringify({ main: bundleFile, output: blob, disableExperimentalSEAWarning: true, useCodeCache: true, execArgv }));
+  writeFileSync(seaConfig, JSON.stringify({ main: bundleFile, output: blob, disableExperimentalSEAWarning: true, useCodeCache: true, execArgv, assets }));
   // The code cache is only accepted by a V8 started with the same flags, so the blob is made with them.
   execFileSync(process.execPath, [...execArgv, '--experimental-sea-config', seaConfig], { stdio: 'inherit' });
 

@@ -27,15 +27,9 @@ async function fetchJson(url: string): Promise<object> {
 function ajvFor(schema: object): import('ajv').default {
   const $schema = String((schema as { $schema?: unknown }).$schema ?? '');
   const options = { allErrors: true, strict: false, validateFormats: false, loadSchema: fetchJson } as const;
-  if ($schema.includes('2020-12')) {
-    const Ajv2020 = (require('ajv/dist/2020') as { default: typeof import('ajv/dist/2020').default }).default;
-    return new Ajv2020(options) as unknown as import('ajv').default;
-  }
-  if ($schema.includes('2019-09')) {
-    const Ajv2019 = (require('ajv/dist/2019') as { default: typeof import('ajv/dist/2019').default }).default;
-    return new Ajv2019(options) as unknown as import('ajv').default;
-  }
-  const Ajv = (require('ajv') as { default: typeof import('ajv').default }).default;
+  const { Ajv, Ajv2019, Ajv2020 } = (require('../vendor') as typeof import('../vendor')).ajvClasses();
+  if ($schema.includes('2020-12')) return new Ajv2020(options) as unknown as import('ajv').default;
+  if ($schema.includes('2019-09')) return new Ajv2019(options) as unknown as import('ajv').default;
   return new Ajv(options);
 }
 

@@ -24,7 +24,7 @@ let undici: Undici | undefined;
 let dispatcher: import('undici').Dispatcher | undefined;
 
 function client(): { u: Undici; d: import('undici').Dispatcher } {
-  undici ??= require('undici') as Undici;
+  undici ??= (require('../vendor') as typeof import('../vendor')).undici();
   dispatcher ??= new undici.EnvHttpProxyAgent();
   return { u: undici, d: dispatcher };
 }

@@ -2,6 +2,7 @@
 // asks for v1beta2; servers of older Cluster API releases serve only v1beta1). The version comes from the
 // discovery cache `get` keeps, so a repeated command sends no discovery request.
 import type { Deps } from '../../cli/deps';
+import { UserError } from '../../cli/errors';
 import type { KubeClient, KubeObject } from '../../kube/client';
 
 const capiGroup = 'cluster.x-k8s.io';
@@ -10,10 +11,11 @@ const capiGroup = 'cluster.x-k8s.io';
 export async function getCapiCluster(client: KubeClient, deps: Deps, namespace: string, name: string): Promise<{ obj: KubeObject; path: string } | undefined> {
   const { preferredVersionCached, forgetPreferredVersion } = await import('../get/discoveryCache');
   const { getObject, resourcePath } = await import('../../kube/writes');
-  const { notServedError } = await import('../get/engine');
   for (let attempt = 0; attempt < 2; attempt++) {
     const { version, cached } = await preferredVersionCached(client, deps, capiGroup);
-    if (!version) throw notServedError({ group: capiGroup, version: '', plural: 'clusters', kind: 'Cluster', namespaced: true });
+    if (!version) {
+      throw new UserError("the server does not serve clusters.cluster.x-k8s.io (is the Cluster API installed?): make sure your context points at a Giant Swarm management cluster ('kubectl config use-context NAME')");
+    }
     const path = resourcePath({ group: capiGroup, version, plural: 'clusters' }, namespace, name);
     try {
       const obj = await getObject(client, path);
