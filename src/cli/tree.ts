@@ -9,6 +9,7 @@ import { templateGroup } from '../commands/template';
 import { group as get } from '../commands/get';
 import { group as update } from '../commands/update';
 import { group as deploy } from '../commands/deploy';
+import { group as validate } from '../commands/validate';
 
 export interface CommandTree {
   commands: AnyCommand[];
@@ -18,6 +19,6 @@ export interface CommandTree {
 export function commandTree(): CommandTree {
   return {
     commands: [version, completion, telemetryFlush],
-    groups: [get, telemetry, templateGroup, update, deploy],
+    groups: [get, telemetry, templateGroup, update, deploy, validate],
   };
 }
