@@ -2,7 +2,7 @@
 // <chart>/values.yaml gives the Go tool, without a helm binary or a temporary directory. Handles ustar
 // names (prefix + name), PAX path records and GNU long names, as archive/tar (helm package) writes them.
 import { gunzipSync } from 'node:zlib';
-import { UserError } from '../cli/errors';
+import { UserError } from '../errors';
 
 function field(block: Buffer, start: number, length: number): string {
   const raw = block.subarray(start, start + length);

@@ -2,7 +2,7 @@
 // and 2020-12 schemas by their $schema; remote $refs (http/https) fetched through the registry room's HTTP;
 // formats not asserted (Go's jsonschema v6 treats "format" as an annotation too); unknown keywords allowed
 // (chart schemas carry editor hints). Each problem is one line: "<path>: <message>", path ".a.b" or (root).
-import { UserError } from '../cli/errors';
+import { UserError } from '../errors';
 
 export interface SchemaProblem {
   path: string;

@@ -45,6 +45,34 @@ export interface CommandGroup {
   describe: string;
   examples?: Array<[string, string]>;
   commands: AnyCommand[];
+  /** Groups within the group (`gitops add ...`), each with its own commands. */
+  groups?: CommandGroup[];
+}
+
+/** The root of the tree or a group: what the next word may name. */
+export interface CommandLevel {
+  commands: AnyCommand[];
+  groups?: CommandGroup[];
+}
+
+export function isNamed(c: { name: string; aliases?: string[] }, word: string | undefined): boolean {
+  return word !== undefined && (c.name === word || (c.aliases ?? []).includes(word));
+}
+
+/**
+ * Follows the leading words down through the groups they name (`gitops add` -> [gitops, add]): the
+ * groups reached, in order, and the level the next word belongs to. The last of a name wins, as in yargs.
+ */
+export function descend(root: CommandLevel, words: string[]): { groups: CommandGroup[]; level: CommandLevel } {
+  const groups: CommandGroup[] = [];
+  let level = root;
+  for (const word of words) {
+    const group = (level.groups ?? []).findLast((g) => isNamed(g, word));
+    if (!group) break;
+    groups.push(group);
+    level = group;
+  }
+  return { groups, level };
 }
 
 /** Declares a command with options() typed by its own flag table and run() by options()' result. */

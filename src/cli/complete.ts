@@ -2,7 +2,7 @@
 // level, the flags of the command reached (its own and the global ones), and the choices of a flag or
 // positional that has them.
 
-import type { AnyCommand } from './command';
+import { descend, type AnyCommand } from './command';
 import type { FlagTable } from './flagTable';
 import { globalFlags } from './globalFlags';
 import type { CommandTree } from './tree';
@@ -54,10 +54,11 @@ export async function completeArgs(tree: CommandTree, words: string[], descripti
     if (w.startsWith('-')) { skipValue = !w.includes('=') && !w.startsWith('--no-'); continue; }
     positionals.push(w);
   }
-  const group = tree.groups.find((g) => g.name === positionals[0] || g.aliases?.includes(positionals[0]));
-  const level = group ? group.commands : [...tree.commands, ...tree.groups.map((g) => ({ ...g, commands: undefined }))];
-  const nameAt = group ? positionals[1] : positionals[0];
-  const def = (group ? group.commands : tree.commands).find((c) => c.name === nameAt || c.aliases?.includes(nameAt));
+  const { groups, level: at } = descend(tree, positionals);
+  const group = groups[groups.length - 1];
+  const level = [...at.commands, ...(at.groups ?? []).map((g) => ({ ...g, commands: undefined }))];
+  const nameAt = positionals[groups.length];
+  const def = at.commands.find((c) => c.name === nameAt || c.aliases?.includes(nameAt));
   const facts = flagFacts(def);
 
   // The value of the flag just before: --output <TAB> or -o <TAB>.
@@ -70,7 +71,7 @@ export async function completeArgs(tree: CommandTree, words: string[], descripti
     list.filter((c) => !c.hidden && c.name.startsWith(current)).map((c) => described(c.name, c.describe));
   if (current.startsWith('-')) return facts.names.filter((n) => `--${n}`.startsWith(current)).map((n) => described(`--${n}`, facts.help[n]));
   if (!nameAt || (!def && !(group && positionals.length === 1))) return commands(level);
-  if (group && positionals.length === 1) return commands(group.commands);
+  if (group && positionals.length === groups.length) return commands(level);
   // A positional with choices (e.g. the shell of `completion`).
   const positionalName = def?.positionals?.match(/[<[]([\w-]+)/)?.[1];
   const choices = positionalName ? facts.values[positionalName] : undefined;

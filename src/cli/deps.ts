@@ -22,7 +22,7 @@ export interface Deps {
    * Builds a Kubernetes client from the global connection flags. Loaded lazily so that commands that
    * never talk to a cluster never load the client code.
    */
-  kube(global: GlobalOptions): Promise<import('../kube/client').KubeClient>;
+  kube(global: GlobalOptions): Promise<import('../kube').KubeClient>;
   /**
    * How to run this program again (the telemetry spool flusher starts it in the background). Absent in
    * tests, where nothing is spawned.
@@ -63,7 +63,7 @@ export function realDeps(): Deps {
     now: () => new Date(),
     configDir: () => xdgDir(env, 'XDG_CONFIG_HOME', '.config'),
     cacheDir: () => xdgDir(env, 'XDG_CACHE_HOME', '.cache'),
-    kube: async (global) => (await import('../kube/client')).createKubeClient(global, env, global.debug ? (line) => stderr.write(line) : undefined),
+    kube: async (global) => (await import('../kube')).createKubeClient(global, env, global.debug ? (line) => stderr.write(line) : undefined),
     // The single executable is kubectl-gs itself; under plain node (development) it is node + the script.
     self: () => ((require('node:sea') as typeof import('node:sea')).isSea() ? { command: process.execPath, args: [] } : { command: process.execPath, args: [process.argv[1]] }),
   };

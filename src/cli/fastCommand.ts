@@ -4,7 +4,7 @@
 // returns is the one yargs would return. Whatever it is not sure of (help, an unknown flag or word, a
 // missing value, too many positionals) returns undefined and goes through yargs, which also words every
 // error.
-import { positionalNames, type AnyCommand } from './command';
+import { descend, positionalNames, type AnyCommand } from './command';
 import { camel, parserConfig, type FlagTable } from './flagTable';
 import { commandWords, globalFlags } from './globalFlags';
 import type { CommandTree } from './tree';
@@ -20,13 +20,9 @@ const named = (c: { name: string; aliases?: string[] }, word: string | undefined
 /** The command that the first words name, with its canonical path; undefined when they name none. */
 export function findCommand(tree: CommandTree, words: string[]): { path: string[]; definition: AnyCommand; depth: number } | undefined {
   // The last of a name wins, as in yargs, where a later registration replaces an earlier one.
-  const group = tree.groups.findLast((g) => named(g, words[0]));
-  if (group) {
-    const definition = group.commands.findLast((c) => named(c, words[1]));
-    return definition && { path: [group.name, definition.name], definition, depth: 2 };
-  }
-  const definition = tree.commands.findLast((c) => named(c, words[0]));
-  return definition && { path: [definition.name], definition, depth: 1 };
+  const { groups, level } = descend(tree, words);
+  const definition = level.commands.findLast((c) => named(c, words[groups.length]));
+  return definition && { path: [...groups.map((g) => g.name), definition.name], definition, depth: groups.length + 1 };
 }
 
 export function fastParseCommand(tree: CommandTree, args: string[]): CommandParse | undefined {

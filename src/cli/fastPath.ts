@@ -2,6 +2,7 @@
 // `--version`, `version [-o json|yaml]`, and `[path...] --help|-h` from help texts rendered by yargs at
 // build time (scripts/build.mjs embeds them as __KGS_HELP__). Anything else, or anything unexpected,
 // returns undefined and goes through yargs as usual, so behaviour never depends on this file.
+import { descend, isNamed } from './command';
 import type { ParseResult } from './parse';
 import type { CommandTree } from './tree';
 
@@ -14,16 +15,11 @@ function embeddedHelp(): Record<string, string> | undefined {
 /** Maps typed names (aliases included) to the canonical command path, or undefined if not a path. */
 function canonicalPath(tree: CommandTree, words: string[]): string[] | undefined {
   if (words.length === 0) return [];
-  const named = <T extends { name: string; aliases?: string[] }>(list: T[], w: string) =>
-    list.find((c) => c.name === w || c.aliases?.includes(w));
-  const group = named(tree.groups, words[0]);
-  if (group) {
-    if (words.length === 1) return [group.name];
-    const def = words.length === 2 ? named(group.commands, words[1]) : undefined;
-    return def && !def.hidden ? [group.name, def.name] : undefined;
-  }
-  const def = words.length === 1 ? named(tree.commands, words[0]) : undefined;
-  return def && !def.hidden ? [def.name] : undefined;
+  const { groups, level } = descend(tree, words);
+  const path = groups.map((g) => g.name);
+  if (groups.length === words.length) return path;
+  const def = words.length === groups.length + 1 ? level.commands.find((c) => isNamed(c, words[groups.length])) : undefined;
+  return def && !def.hidden ? [...path, def.name] : undefined;
 }
 
 function versionOutput(rest: string[]): string | undefined | false {

@@ -2,7 +2,7 @@
 // parsed flags. Running the command happens outside yargs (src/cli/run.ts), so errors, exit codes,
 // output streams and telemetry are handled in one place.
 import type { Argv, Options } from 'yargs';
-import { positionalNames, type AnyCommand, type CommandGroup } from './command';
+import { descend, positionalNames, type AnyCommand, type CommandGroup } from './command';
 import { fastParseCommand } from './fastCommand';
 import { describeFlag, parserConfig, type FlagTable } from './flagTable';
 import { commandWords, globalFlags } from './globalFlags';
@@ -74,17 +74,19 @@ function addCommand(y: Argv, prefix: string[], def: AnyCommand, select: (r: Pars
   );
 }
 
-function addGroup(y: Argv, group: CommandGroup, select: (r: ParseResult) => void, helpFor: (args: string[]) => void): void {
+function addGroup(y: Argv, group: CommandGroup, select: (r: ParseResult) => void, helpFor: (args: string[]) => void, prefix: string[] = []): void {
+  const path = [...prefix, group.name];
   y.command(
     [group.name, ...(group.aliases ?? [])],
     group.describe,
     (gy) => {
-      for (const def of group.commands) addCommand(gy, [group.name], def, select);
+      for (const def of group.commands) addCommand(gy, path, def, select);
+      for (const sub of group.groups ?? []) addGroup(gy, sub, select, helpFor, path);
       addExamples(gy, group.examples);
-      return gy.usage(`$0 ${group.name} <command>\n\n${group.describe}`);
+      return gy.usage(`$0 ${path.join(' ')} <command>\n\n${group.describe}`);
     },
     // A group on its own prints its help, as cobra does for a command with subcommands and no Run.
-    () => helpFor([group.name]),
+    () => helpFor(path),
   );
 }
 
@@ -158,16 +160,17 @@ function explainUnknownCommand(tree: CommandTree, args: string[]): string | unde
   const words = commandWords(args);
   if (words.length === 0) return undefined;
   const top = [...tree.commands.filter((c) => !c.hidden), ...tree.groups];
-  const group = tree.groups.find((g) => g.name === words[0] || g.aliases?.includes(words[0]));
-  if (!group && !tree.commands.some((c) => named(c, words[0]))) return unknown(words[0], 'kubectl gs', top);
-  if (!group || words.length < 2) return undefined;
+  const { groups, level } = descend(tree, words);
+  if (groups.length === 0 && !tree.commands.some((c) => named(c, words[0]))) return unknown(words[0], 'kubectl gs', top);
+  if (groups.length === 0 || words.length <= groups.length) return undefined;
   // A command flag's value before the command (`get -o json clustrs`) also looks like a word: the
   // command is there if any word names one, and the typo is the word closest to a command name.
-  const rest = words.slice(1);
-  if (rest.some((w) => group.commands.some((c) => named(c, w)))) return undefined;
-  const visible = group.commands.filter((c) => !c.hidden);
+  const rest = words.slice(groups.length);
+  const choices = [...level.commands, ...(level.groups ?? [])];
+  if (rest.some((w) => choices.some((c) => named(c, w)))) return undefined;
+  const visible = choices.filter((c) => !('hidden' in c && c.hidden));
   const typo = rest.find((w) => closestNames(w, visible.flatMap((c) => [c.name, ...(c.aliases ?? [])])).length > 0) ?? rest[0];
-  return unknown(typo, `kubectl gs ${group.name}`, visible);
+  return unknown(typo, `kubectl gs ${groups.map((g) => g.name).join(' ')}`, visible);
 }
 
 function named(c: { name: string; aliases?: string[] }, word: string): boolean {
@@ -210,10 +213,13 @@ function explainUnknownFlag(message: string, args: string[]): string {
 export function helpPaths(tree: CommandTree): string[][] {
   const paths: string[][] = [[]];
   for (const def of tree.commands) if (!def.hidden) paths.push([def.name]);
-  for (const group of tree.groups) {
-    paths.push([group.name]);
-    for (const def of group.commands) if (!def.hidden) paths.push([group.name, def.name]);
-  }
+  const addGroupPaths = (group: CommandGroup, prefix: string[]) => {
+    const path = [...prefix, group.name];
+    paths.push(path);
+    for (const def of group.commands) if (!def.hidden) paths.push([...path, def.name]);
+    for (const sub of group.groups ?? []) addGroupPaths(sub, path);
+  };
+  for (const group of tree.groups) addGroupPaths(group, []);
   return paths;
 }
 

@@ -1,7 +1,7 @@
 // Runs one invocation: parse, run the selected command, report errors as one line, and wrap the run in
 // usage telemetry. Returns the exit code; the entry point (src/main.ts) exits with it.
 import { buildInfo } from '../buildInfo';
-import { positionalNames, type AnyCommand } from './command';
+import { descend, positionalNames, type AnyCommand } from './command';
 import type { Deps } from './deps';
 import { describeError, UserError } from './errors';
 import { readValues } from './flagTable';
@@ -77,16 +77,16 @@ async function startTelemetry(path: string[], definition: AnyCommand, flags: str
  * that does not exist.
  */
 function usageHint(tree: CommandTree, args: string[]): string {
-  const [first, ...rest] = commandWords(args);
+  const words = commandWords(args);
   const is = (c: { name: string; aliases?: string[]; hidden?: boolean }, word: string | undefined) =>
     !c.hidden && word !== undefined && (c.name === word || (c.aliases ?? []).includes(word));
-  const path: string[] = [];
-  const group = tree.groups.find((g) => is(g, first));
+  const { groups, level } = descend(tree, words);
+  const rest = words.slice(groups.length);
+  const path: string[] = groups.map((g) => g.name);
   // In a group, the command is the next word, or a later one when a command flag's value came first.
-  const command = group
-    ? (group.commands.find((c) => is(c, rest[0])) ?? group.commands.find((c) => rest.some((w) => is(c, w))))
-    : tree.commands.find((c) => is(c, first));
-  if (group) path.push(group.name);
+  const command = groups.length > 0
+    ? (level.commands.find((c) => is(c, rest[0])) ?? level.commands.find((c) => rest.some((w) => is(c, w))))
+    : tree.commands.find((c) => is(c, rest[0]));
   if (command) path.push(command.name);
   return `; see 'kubectl gs ${[...path, '--help'].join(' ')}'`;
 }

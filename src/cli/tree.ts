@@ -7,6 +7,7 @@ import { group as telemetry } from '../commands/telemetry';
 import { definition as telemetryFlush } from '../commands/telemetry/flush';
 import { templateGroup } from '../commands/template';
 import { group as get } from '../commands/get';
+import { gitopsGroup } from '../commands/gitops';
 import { group as update } from '../commands/update';
 import { group as deploy } from '../commands/deploy';
 import { group as validate } from '../commands/validate';
@@ -19,6 +20,6 @@ export interface CommandTree {
 export function commandTree(): CommandTree {
   return {
     commands: [version, completion, telemetryFlush],
-    groups: [get, telemetry, templateGroup, update, deploy, validate],
+    groups: [get, telemetry, templateGroup, gitopsGroup, update, deploy, validate],
   };
 }

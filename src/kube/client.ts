@@ -3,7 +3,7 @@
 // one-line actionable errors (errors.ts). This file stays tiny: the implementation (restClient.ts) is loaded
 // only when a command asks for a client, so commands that never talk to a cluster never pay for it.
 // Why not @kubernetes/client-node: see restClient.ts (it alone costs 340-490 ms of start-up).
-import type { GlobalOptions } from '../cli/globalFlags';
+import type { ConnectionFlags } from './connectionFlags';
 
 export type Query = Record<string, string | number | boolean | undefined>;
 
@@ -74,7 +74,7 @@ export interface KubeClient {
 
 /** Reads the kubeconfig as kubectl does (or the pod's service account), applies the connection flags, and
  *  returns a client. It sends no request, but starts its TLS connection right away (preconnect). */
-export async function createKubeClient(global: GlobalOptions, env: NodeJS.ProcessEnv, debugLog?: (line: string) => void): Promise<KubeClient> {
+export async function createKubeClient(global: ConnectionFlags, env: NodeJS.ProcessEnv, debugLog?: (line: string) => void): Promise<KubeClient> {
   const { loadKubeconfig, realIo } = await import('./kubeconfig');
   const { resolveConnection } = await import('./connection');
   const { RestClient } = await import('./restClient');

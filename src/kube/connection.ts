@@ -1,8 +1,8 @@
 // From a merged kubeconfig plus kubectl's connection flags to the one connection a command uses, following
 // client-go's DirectClientConfig: --context picks the context, --cluster/--user replace its cluster/user,
 // then flags override fields one by one (--server, --token, --certificate-authority, ...).
-import type { GlobalOptions } from '../cli/globalFlags';
-import { UserError } from '../cli/errors';
+import type { ConnectionFlags } from './connectionFlags';
+import { redactUrlCredentials, UserError } from '../errors';
 import { parseRequestTimeout } from './duration';
 import type { ClusterConfig, Kubeconfig, UserConfig } from './kubeconfig';
 
@@ -29,7 +29,7 @@ function describeFiles(config: Kubeconfig): string {
   return config.files.length === 1 ? `kubeconfig ${config.files[0]}` : `kubeconfig files ${config.files.join(', ')}`;
 }
 
-export function resolveConnection(config: Kubeconfig, flags: GlobalOptions): Connection {
+export function resolveConnection(config: Kubeconfig, flags: ConnectionFlags): Connection {
   const contextName = flags.context || config.currentContext;
   const context = contextName ? config.contexts.get(contextName) : undefined;
   if (contextName && !context) {
@@ -95,7 +95,7 @@ function stripSource<T extends object>(entry: (T & { source: string }) | undefin
   return rest as unknown as T;
 }
 
-function overrideCluster(base: ClusterConfig, flags: GlobalOptions): ClusterConfig {
+function overrideCluster(base: ClusterConfig, flags: ConnectionFlags): ClusterConfig {
   const cluster = { ...base };
   if (flags.server) {
     cluster.server = flags.server;
@@ -118,7 +118,7 @@ function overrideCluster(base: ClusterConfig, flags: GlobalOptions): ClusterConf
   return cluster;
 }
 
-function overrideUser(base: UserConfig, flags: GlobalOptions): UserConfig {
+function overrideUser(base: UserConfig, flags: ConnectionFlags): UserConfig {
   const user = { ...base };
   // A credential given as a flag replaces the kubeconfig's other kinds of credential (the flag is what the
   // user means for this call; client-go refuses a token and basic auth together).
@@ -166,10 +166,10 @@ function serverUrl(cluster: ClusterConfig, user: UserConfig): URL {
   try {
     url = new URL(text);
   } catch {
-    throw new UserError(`the server address "${raw}" is not a valid URL; expected e.g. https://api.example.com:6443`);
+    throw new UserError(`the server address "${redactUrlCredentials(raw)}" is not a valid URL; expected e.g. https://api.example.com:6443`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new UserError(`the server address "${raw}" must use https:// or http://`);
+    throw new UserError(`the server address "${redactUrlCredentials(raw)}" must use https:// or http://`);
   }
   return url;
 }

@@ -1,6 +1,6 @@
 // --request-timeout as kubectl reads it (client-go clientcmd.ParseTimeout): a plain non-negative integer
 // is seconds; otherwise a Go duration ("300ms", "5s", "1m30s", "1.5h"); "0" means no timeout.
-import { UserError } from '../cli/errors';
+import { UserError } from '../errors';
 
 const unitMs: Record<string, number> = {
   ns: 1e-6,
@@ -18,8 +18,9 @@ const invalid = (value: string) =>
     `invalid --request-timeout "${value}": use an integer number of seconds or an integer followed by a time unit (e.g. 1s | 2m | 3h); 0 means no timeout`,
   );
 
-/** Go's time.ParseDuration, in milliseconds (fractions kept). Returns undefined when the syntax is wrong. */
-export function parseGoDuration(text: string): number | undefined {
+/** All of Go's time.ParseDuration (sign, fractions, ns to h), in milliseconds (fractions kept); undefined when
+ *  the syntax is wrong. template's parseHelmTimeoutDuration is the App CRD's smaller unsigned subset. */
+export function parseGoTimeDuration(text: string): number | undefined {
   let s = text;
   let sign = 1;
   if (s.startsWith('-') || s.startsWith('+')) {
@@ -42,13 +43,31 @@ export function parseGoDuration(text: string): number | undefined {
   return sign * total;
 }
 
+/** Go's longest time.Duration (2^63-1 ns) in ms: kubectl refuses anything longer. */
+const longestGoDurationMs = 9_223_372_036_854.775;
+
 /** The request timeout in milliseconds; 0 means none. Throws UserError on a bad or negative value. */
 export function parseRequestTimeout(value: string | undefined): number {
   if (value === undefined || value === '') return 0;
-  if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const ms = parseGoDuration(value);
-  if (ms === undefined || ms < 0) throw invalid(value);
+  // A plain integer (strconv.ParseInt, so "+5" too) is seconds; anything else a Go duration.
+  const ms = /^\+?\d+$/.test(value) ? Number(value) * 1000 : parseGoTimeDuration(value);
+  if (ms !== undefined && ms < 0) {
+    throw new UserError(`invalid --request-timeout "${value}": a timeout cannot be negative; use 0 for no timeout`);
+  }
+  if (ms === undefined || ms > longestGoDurationMs) throw invalid(value);
   return ms;
+}
+
+/**
+ * Node's timers hold at most 2^31-1 ms (24.8 days); a longer delay fires at once. A timeout that long
+ * (kubectl accepts --request-timeout 600h and more) is, for one command, no limit at all.
+ */
+const longestTimerMs = 2 ** 31 - 1;
+
+/** setTimeout for a timeout in ms: none for 0 (no timeout) or for one longer than Node's timers hold. */
+export function startTimeout(ms: number, onTimeout: () => void): NodeJS.Timeout | undefined {
+  if (!(ms > 0) || ms > longestTimerMs) return undefined;
+  return setTimeout(onTimeout, ms);
 }
 
 /** Renders milliseconds the way Go prints a duration ("5s", "1m30s", "500ms"), for messages. */

@@ -2,7 +2,7 @@
 // the Go kubectl-gs (pkg/errorprinter): a refused connection, an unknown API group ("no matches for kind")
 // and rejected credentials (401) usually mean "not logged in to a management cluster"; 403 does not (being
 // logged in without the permission is a different problem, so we say which verb and resource).
-import { UserError } from '../cli/errors';
+import { redactUrlCredentials, UserError } from '../errors';
 import { formatDuration } from './duration';
 
 // This tool has no login command (the Go kubectl-gs's `login` is not part of it): contexts are chosen
@@ -115,6 +115,41 @@ export function notJsonError(facts: RequestFacts, code: number, contentType: str
   );
 }
 
+/** A 3xx answer: following it could hand the credentials to another host, so it is reported instead. */
+export function redirectError(facts: RequestFacts, code: number, location: string | undefined): UserError {
+  const to = location ? ` to ${redactUrlCredentials(location)}` : '';
+  return new UserError(
+    `the server at ${facts.server.host} redirected ${facts.method} ${facts.path}${to} (HTTP ${code}); kubectl gs does not follow redirects: point --server or the kubeconfig at the API server itself`,
+  );
+}
+
+/** A 401 over http://, where credentials are never sent (they would travel in clear text). */
+export function plainHttpCredentialsError(facts: RequestFacts): UserError {
+  return new UserError(
+    `the API server at ${facts.server.host} asks for credentials (401 Unauthorized), but they are sent only over https and the server address is http://${where(facts)}; use its https:// address`,
+  );
+}
+
+export function bodyTooLargeError(facts: RequestFacts, maxBytes: number): UserError {
+  return new UserError(
+    `the answer of ${facts.server.host} to ${facts.method} ${facts.path} is larger than ${Math.round(maxBytes / 1024 / 1024)} MiB, the most kubectl gs reads (a page of a list is far smaller); check that --server or the kubeconfig points at a Kubernetes API server`,
+  );
+}
+
+/** A 2xx JSON answer that is not an object (every Kubernetes API answer is one). */
+export function notObjectError(facts: RequestFacts, value: unknown): UserError {
+  return new UserError(
+    `the server at ${facts.server.host} answered ${facts.method} ${facts.path} with ${describeJson(value)}, not a JSON object; check that --server or the kubeconfig points at a Kubernetes API server`,
+  );
+}
+
+/** How a JSON value that should have been an object is named in messages. */
+export function describeJson(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
+}
+
 export function timeoutError(facts: RequestFacts, timeoutMs: number): UserError {
   return new UserError(
     `the API server ${facts.server.host} did not answer ${facts.method} ${facts.path} within ${formatDuration(timeoutMs)} (--request-timeout); check that it is reachable or raise --request-timeout`,
@@ -174,5 +209,5 @@ export function errorFromNetwork(facts: RequestFacts, err: NodeJS.ErrnoException
 }
 
 function oneLine(s: string): string {
-  return s.split('\n').map((l) => l.trim()).filter(Boolean).join(' ');
+  return redactUrlCredentials(s.split('\n').map((l) => l.trim()).filter(Boolean).join(' '));
 }

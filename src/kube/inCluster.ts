@@ -2,13 +2,13 @@
 // (client-go's in-cluster config): https://$KUBERNETES_SERVICE_HOST:$KUBERNETES_SERVICE_PORT, the mounted CA,
 // token and namespace. Used only when the kubeconfig files and flags name no context, cluster or server.
 import { join } from 'node:path';
-import type { GlobalOptions } from '../cli/globalFlags';
+import type { ConnectionFlags } from './connectionFlags';
 import type { Kubeconfig, KubeconfigIo } from './kubeconfig';
 
 export const serviceAccountDir = '/var/run/secrets/kubernetes.io/serviceaccount';
 
 /** True when the kubeconfig and flags leave nothing to connect to (client-go's "empty config"). */
-export function isEmptyConfig(config: Kubeconfig, flags: GlobalOptions): boolean {
+export function isEmptyConfig(config: Kubeconfig, flags: ConnectionFlags): boolean {
   return !flags.context && !config.currentContext && !flags.server && !flags.cluster;
 }
 

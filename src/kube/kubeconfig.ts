@@ -9,7 +9,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
-import { UserError } from '../cli/errors';
+import { UserError } from '../errors';
+import { aliasingProblem } from '../yamlAliasing';
 import { parseSimpleYaml } from './fastYaml';
 
 export interface ClusterConfig {
@@ -116,6 +117,10 @@ export function loadKubeconfig(flag: string | undefined, env: NodeJS.ProcessEnv,
     try {
       text = io.read(file);
     } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EISDIR') {
+        const named = flag ? 'given with --kubeconfig' : env.KUBECONFIG ? 'named in KUBECONFIG' : '(the default)';
+        throw new UserError(`the kubeconfig ${file} ${named} is a folder, not a file; name the kubeconfig file itself (e.g. ${join(file, 'config')})`);
+      }
       throw new UserError(`cannot read kubeconfig ${file}: ${(err as Error).message}`);
     }
     mergeInto(merged, parseKubeconfig(text, file));
@@ -146,15 +151,20 @@ function parseDocument(text: string, file: string): unknown {
   // The YAML kubectl writes is read by a small exact reader; anything else (and every error) by js-yaml.
   const simple = parseSimpleYaml(text);
   if (simple !== undefined) return simple ?? {};
+  let doc: unknown;
   try {
     const yaml = require('js-yaml') as typeof import('js-yaml');
-    return yaml.load(text, { filename: file }) ?? {};
+    doc = yaml.load(text, { filename: file }) ?? {};
   } catch (err) {
     const reason = (err as { reason?: string; mark?: { line: number } }).reason;
     const line = (err as { mark?: { line: number } }).mark?.line;
     const where = line !== undefined ? ` (line ${line + 1})` : '';
     throw new UserError(`kubeconfig ${file} is not valid YAML${where}: ${reason ?? (err as Error).message.split('\n')[0]}`);
   }
+  // Anchors and aliases (which the small reader never accepts) can make a tiny file expand without bound.
+  const aliasing = aliasingProblem(doc);
+  if (aliasing) throw new UserError(`kubeconfig ${file} is refused: ${aliasing}, as kubectl refuses it; remove the YAML anchors and aliases`);
+  return doc;
 }
 
 type Raw = Record<string, unknown>;

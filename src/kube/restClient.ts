@@ -13,16 +13,22 @@ import { readFileSync } from 'node:fs';
 import { secureContextFor, type CaList } from '../tlsTrust';
 import type { Socket } from 'node:net';
 import { buildInfo } from '../buildInfo';
-import { UserError } from '../cli/errors';
+import { redactUrlCredentials, UserError } from '../errors';
 import { goArch, goOs } from '../platform';
 import type { KubeClient, KubeList, KubeObject, Query, RequestOptions } from './client';
 import type { Connection } from './connection';
+import { startTimeout } from './duration';
 import {
   connectTimeoutError,
   errorFromNetwork,
   errorFromResponse,
   KubeApiError,
+  bodyTooLargeError,
+  describeJson,
   notJsonError,
+  notObjectError,
+  plainHttpCredentialsError,
+  redirectError,
   timeoutError,
   tlsUnknownAuthority,
   type RequestFacts,
@@ -45,6 +51,8 @@ interface Credentials {
 interface RawResponse {
   status: number;
   contentType?: string;
+  /** Where a redirect points (never followed). */
+  location?: string;
   /** Seconds from a Retry-After header, when the server sent one. */
   retryAfter?: number;
   body: Buffer;
@@ -53,6 +61,27 @@ interface RawResponse {
 /** Like client-go: a 429 or 5xx that carries Retry-After is tried again (the server asked us to). */
 const maxRetries = 3;
 const maxRetryWaitMs = 10_000;
+
+/** Limits on what a server may make us hold; injectable so tests can reach them with small answers. */
+export interface ClientLimits {
+  /**
+   * The most bytes one answer may take, before and after gzip: 256 MiB. A page of 500 objects (kubectl's
+   * chunk size) is a few MB at most; JSON.parse of the limit already needs over a GB, and Node cannot
+   * make a string of 512 MiB at all.
+   */
+  maxBodyBytes: number;
+}
+
+export const defaultLimits: ClientLimits = { maxBodyBytes: 256 * 1024 * 1024 };
+
+/**
+ * One call, retries included, ends by this time (performance.now() ms; Infinity without --request-timeout).
+ * It starts with the first exchange: credentials come first, and an interactive exec plugin may wait on the
+ * user for as long as the user takes.
+ */
+interface Budget {
+  deadline?: number;
+}
 
 export class RestClient implements KubeClient {
   readonly namespace: string;
@@ -77,9 +106,11 @@ export class RestClient implements KubeClient {
     private readonly stdinIsTTY?: boolean,
     /** --debug: one line per request (method, URL, status, time), as kubectl prints with -v=6. */
     private readonly debugLog?: (line: string) => void,
+    private readonly limits: ClientLimits = defaultLimits,
   ) {
     this.namespace = conn.namespace;
-    this.server = conn.server.href.replace(/\/$/, '');
+    // Shown and cached (discovery) by commands: never with credentials a server URL may carry.
+    this.server = redactUrlCredentials(conn.server.href.replace(/\/$/, ''));
     this.contextName = conn.contextName;
     this.secure = conn.server.protocol === 'https:';
     this.basePath = conn.server.pathname.replace(/\/+$/, '');
@@ -106,6 +137,12 @@ export class RestClient implements KubeClient {
       const page = await this.get<KubeList<T>>(path, q, options);
       if (!page || !Array.isArray(page.items)) {
         throw new UserError(`the API server's answer to GET ${path} is not a list; check the resource path`);
+      }
+      const odd = page.items.findIndex((item) => item === null || typeof item !== 'object' || Array.isArray(item));
+      if (odd >= 0) {
+        throw new UserError(
+          `the API server's answer to GET ${path} is not a list of objects (item ${odd + 1} is ${describeJson(page.items[odd])}); check that --server or the kubeconfig points at a Kubernetes API server`,
+        );
       }
       await onPage(page);
       next = page.metadata?.continue || undefined;
@@ -189,30 +226,47 @@ export class RestClient implements KubeClient {
     const facts: RequestFacts = { method, path, server: this.conn.server, contextName: this.contextName };
     let payload: Buffer | undefined;
     if (body !== undefined) payload = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+    // --request-timeout bounds the whole call: the exchange, a credential refresh and every retry.
+    const budget: Budget = {};
 
-    let res = await this.send(facts, query, payload, contentType, options);
+    let res = await this.send(facts, query, payload, contentType, options, budget);
     if (res.status === 401 && (await this.credentialsFromExec())) {
       // client-go refreshes an exec credential once when the server rejects it.
       this.credentials = undefined;
-      res = await this.send(facts, query, payload, contentType, options);
+      res = await this.send(facts, query, payload, contentType, options, budget);
     }
     for (let retry = 0; retry < maxRetries && res.retryAfter !== undefined && (res.status === 429 || res.status >= 500); retry++) {
-      await new Promise((r) => setTimeout(r, Math.min(res.retryAfter! * 1000, maxRetryWaitMs)));
-      res = await this.send(facts, query, payload, contentType, options);
+      const wait = Math.min(res.retryAfter * 1000, maxRetryWaitMs);
+      // A wait that would outlast --request-timeout is not worth starting: the server's answer is reported now.
+      if (performance.now() + wait >= (budget.deadline ?? Infinity)) break;
+      await new Promise((r) => setTimeout(r, wait));
+      res = await this.send(facts, query, payload, contentType, options, budget);
     }
     return this.decode<T>(facts, res);
   }
 
   private decode<T>(facts: RequestFacts, res: RawResponse): T {
+    if (res.status >= 300 && res.status < 400) throw redirectError(facts, res.status, res.location);
     const text = res.body.toString('utf8');
+    if (res.status === 401 && !this.secure && this.hasCredentials()) throw plainHttpCredentialsError(facts);
     if (res.status >= 400) throw errorFromResponse(facts, res.status, res.contentType, text);
     if (res.status === 204 || text.trim() === '') return undefined as T;
     if (!res.contentType?.includes('json')) throw notJsonError(facts, res.status, res.contentType);
+    let value: unknown;
     try {
-      return JSON.parse(text) as T;
+      value = JSON.parse(text);
     } catch {
       throw notJsonError(facts, res.status, res.contentType);
     }
+    // Every answer of a Kubernetes API server is a JSON object; null, a number or an array is not one.
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) throw notObjectError(facts, value);
+    return value as T;
+  }
+
+  /** Whether the kubeconfig or flags give any credential (they are sent over https only). */
+  private hasCredentials(): boolean {
+    const u = this.conn.user;
+    return !!(u.token || u.tokenFile || u.username || u.password || u.exec || u.authProvider || u.clientCertificate || u.clientCertificateData);
   }
 
   private async credentialsFromExec(): Promise<boolean> {
@@ -230,6 +284,7 @@ export class RestClient implements KubeClient {
     payload: Buffer | undefined,
     contentType: string | undefined,
     options: RequestOptions | undefined,
+    budget: Budget,
   ): Promise<RawResponse> {
     const creds = await this.auth();
     const headers: OutgoingHttpHeaders = {
@@ -245,13 +300,13 @@ export class RestClient implements KubeClient {
     }
     Object.assign(headers, options?.headers);
     try {
-      return await this.exchange(facts, query, payload, headers, creds);
+      return await this.exchange(facts, query, payload, headers, creds, budget);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (!this.useSystemCa && this.secure && code && tlsUnknownAuthority.has(code) && !this.hasConfiguredCa()) {
         this.useSystemCa = true;
         this.close();
-        return this.exchange(facts, query, payload, headers, creds).catch((e: unknown) => {
+        return this.exchange(facts, query, payload, headers, creds, budget).catch((e: unknown) => {
           throw this.mapNetworkError(facts, e);
         });
       }
@@ -270,12 +325,15 @@ export class RestClient implements KubeClient {
     payload: Buffer | undefined,
     headers: OutgoingHttpHeaders,
     creds: Credentials,
+    budget: Budget,
   ): Promise<RawResponse> {
     const url = this.conn.server;
     const agent = this.agentFor(creds);
     const qs = queryString(query);
     const requestPath = this.basePath + facts.path + (qs && facts.path.includes('?') ? `&${qs.slice(1)}` : qs);
     const timeoutMs = this.conn.timeoutMs;
+    budget.deadline ??= timeoutMs > 0 ? performance.now() + timeoutMs : Infinity;
+    const deadline = budget.deadline;
     const started = this.debugLog ? process.hrtime.bigint() : 0n;
     return new Promise<RawResponse>((resolve, reject) => {
       const timers: NodeJS.Timeout[] = [];
@@ -297,12 +355,12 @@ export class RestClient implements KubeClient {
         path: requestPath,
         headers,
       });
-      if (timeoutMs > 0) {
-        timers.push(setTimeout(() => {
-          finish(timeoutError(facts, timeoutMs));
-          req.destroy();
-        }, timeoutMs));
-      }
+      // What is left of --request-timeout for this exchange (all of it for the first).
+      const timer = startTimeout(Math.max(deadline - performance.now(), 1), () => {
+        finish(timeoutError(facts, timeoutMs));
+        req.destroy();
+      });
+      if (timer) timers.push(timer);
       req.on('socket', (socket: Socket) => {
         if (connected.has(socket)) return;
         const timer = setTimeout(() => {
@@ -316,22 +374,34 @@ export class RestClient implements KubeClient {
         });
       });
       req.on('error', (err) => finish(err));
+      const maxBytes = this.limits.maxBodyBytes;
       req.on('response', (res: IncomingMessage) => {
         const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
+        let received = 0;
+        res.on('data', (c: Buffer) => {
+          received += c.length;
+          if (received > maxBytes) {
+            finish(bodyTooLargeError(facts, maxBytes));
+            req.destroy();
+            return;
+          }
+          chunks.push(c);
+        });
         res.on('error', (err) => finish(err));
         res.on('end', () => {
           let body = Buffer.concat(chunks);
           if (res.headers['content-encoding'] === 'gzip') {
             try {
-              body = (require('node:zlib') as typeof import('node:zlib')).gunzipSync(body);
-            } catch {
-              finish(new UserError(`the API server ${url.host} sent a corrupt gzip answer to ${facts.method} ${facts.path}; retry with --disable-compression`));
+              // maxOutputLength stops a small answer that expands without bound (a "gzip bomb").
+              body = (require('node:zlib') as typeof import('node:zlib')).gunzipSync(body, { maxOutputLength: maxBytes });
+            } catch (err) {
+              if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') finish(bodyTooLargeError(facts, maxBytes));
+              else finish(new UserError(`the API server ${url.host} sent a corrupt gzip answer to ${facts.method} ${facts.path}; retry with --disable-compression`));
               return;
             }
           }
           const retryAfter = /^\d+$/.test(res.headers['retry-after'] ?? '') ? Number(res.headers['retry-after']) : undefined;
-          finish(undefined, { status: res.statusCode ?? 0, contentType: res.headers['content-type'], retryAfter, body });
+          finish(undefined, { status: res.statusCode ?? 0, contentType: res.headers['content-type'], location: res.headers.location, retryAfter, body });
         });
       });
       req.end(payload);
@@ -384,7 +454,7 @@ export class RestClient implements KubeClient {
     const proxyUrl = this.conn.cluster.proxyUrl;
     if (proxyUrl) {
       if (!/^https?:\/\//.test(proxyUrl)) {
-        throw new UserError(`proxy-url "${proxyUrl}" of cluster "${this.conn.clusterName ?? ''}" is not supported: use an http:// or https:// proxy`);
+        throw new UserError(`proxy-url "${redactUrlCredentials(proxyUrl)}" of cluster "${this.conn.clusterName ?? ''}" is not supported: use an http:// or https:// proxy`);
       }
       return { HTTPS_PROXY: proxyUrl, HTTP_PROXY: proxyUrl };
     }
@@ -435,6 +505,7 @@ export class RestClient implements KubeClient {
         cluster: this.conn.cluster,
         caData: user.exec.provideClusterInfo ? caData : undefined,
         stdinIsTTY: this.stdinIsTTY ?? (require('node:tty') as typeof import('node:tty')).isatty(0),
+        timeoutMs: this.conn.timeoutMs,
       });
       creds.exec = exec;
       if (exec.token) creds.headers.Authorization = `Bearer ${exec.token}`;
@@ -517,8 +588,8 @@ function authProviderToken(provider: { name: string; config: Record<string, stri
 /** kubectl -v=6's request line, e.g. `GET https://host:6443/api/v1/nodes?limit=500 200 OK in 12 ms`. */
 export function requestLogLine(method: string, url: string, started: bigint, err: Error | undefined, status: number | undefined): string {
   const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e6);
-  if (err) return `debug: ${method} ${url} failed after ${ms} ms: ${(err as NodeJS.ErrnoException).code ?? err.message}\n`;
+  if (err) return redactUrlCredentials(`debug: ${method} ${url} failed after ${ms} ms: ${(err as NodeJS.ErrnoException).code ?? err.message}\n`);
   const { STATUS_CODES } = require('node:http') as typeof import('node:http');
   const reason = STATUS_CODES[status ?? 0];
-  return `debug: ${method} ${url} ${status}${reason ? ` ${reason}` : ''} in ${ms} ms\n`;
+  return redactUrlCredentials(`debug: ${method} ${url} ${status}${reason ? ` ${reason}` : ''} in ${ms} ms\n`);
 }

@@ -1,6 +1,6 @@
 // `-o name` as kubectl prints it: <kind>.<group>/<name> in lower case ("cluster.cluster.x-k8s.io/abc"),
 // or <kind>/<name> for the core group.
-import type { KubeObject } from '../kube/client';
+import type { KubeObject } from '../kube';
 
 export function groupOf(apiVersion: string | undefined): string {
   if (!apiVersion) return '';

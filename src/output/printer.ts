@@ -4,7 +4,7 @@
 // memory stays at one page. Two exceptions need every object before the first line: a table with a row
 // order of its own (PrintOptions.rowOrder), which holds each row's cells and sort key (never the objects),
 // and a template, which is run once on the whole List, as kubectl runs it.
-import type { KubeObject } from '../kube/client';
+import type { KubeObject } from '../kube';
 import { toJson, toJsonIndented } from './json';
 import { resourceName } from './name';
 import { Sink } from './sink';

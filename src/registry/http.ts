@@ -1,7 +1,7 @@
 // HTTP to chart repositories and OCI registries, through undici with its EnvHttpProxyAgent: HTTP_PROXY,
 // HTTPS_PROXY and NO_PROXY are honoured as Go's http.ProxyFromEnvironment honours them. undici is loaded
 // only when a command talks to a registry (it costs tens of milliseconds to load), never for `get`.
-import { UserError } from '../cli/errors';
+import { UserError } from '../errors';
 
 export interface HttpAnswer {
   status: number;

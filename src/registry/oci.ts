@@ -6,7 +6,7 @@
 // insecure registry; every other registry over HTTPS.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError } from '../cli/errors';
+import { UserError } from '../errors';
 import { httpRequest, type HttpAnswer } from './http';
 
 export interface RegistryCredentials {

@@ -4,7 +4,7 @@
 // so a command never waits for them: what is not ready when the command ends comes from the cache.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { KubeClient } from '../kube/client';
+import type { KubeClient } from '../kube';
 import { CLUSTER_FACTS_TTL_MS, CLUSTER_ID_SALT, CLUSTER_SETTING_TTL_MS } from './constants';
 import { readClusterSetting, type ClusterSetting } from './clusterSetting';
 import type { ClusterPayload } from './signal';

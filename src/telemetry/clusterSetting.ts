@@ -1,6 +1,6 @@
 // The cluster-wide telemetry setting: ConfigMap kube-system/kubectl-gs-telemetry with data.enabled
 // "true" or "false". Stored in the cluster, so one admin's choice applies to everyone who uses it.
-import type { KubeClient } from '../kube/client';
+import type { KubeClient } from '../kube';
 import { CLUSTER_SETTING_NAME, CLUSTER_SETTING_NAMESPACE } from './constants';
 import { statusOf } from './kubeErrors';
 

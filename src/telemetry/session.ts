@@ -7,7 +7,7 @@
 //   up, waiting only until the kernel has the bytes, or put it in the spool for a later invocation.
 //   Bounded: it never waits more than one event-loop turn + SEND_TIMEOUT_MS, and never throws.
 import type { Deps } from '../cli/deps';
-import type { KubeClient } from '../kube/client';
+import type { KubeClient } from '../kube';
 import { isCI } from './ci';
 import type { ClusterCacheEntry } from './clusterFacts';
 import { Connection } from './connection';

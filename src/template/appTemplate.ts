@@ -1,6 +1,6 @@
 // `template app`: validates the flags and renders the App plus the ConfigMap/Secret made from the
 // user's values files, named and placed as the Go kubectl-gs does.
-import { parseGoDuration, formatTimeout } from './duration';
+import { parseHelmTimeoutDuration, formatTimeout } from './duration';
 import { appCr, appCrNamespace, configMap, labels, secret, type Manifest } from './manifests';
 import {
   checkDnsLabel,
@@ -58,7 +58,7 @@ export function renderApp(f: AppFlags, p: Problems): Manifest[] | undefined {
   const timeouts: Record<string, string> = {};
   for (const [step, value] of [['install', f.installTimeout], ['rollback', f.rollbackTimeout], ['uninstall', f.uninstallTimeout], ['upgrade', f.upgradeTimeout]] as const) {
     if (value === undefined) continue;
-    const ms = parseGoDuration(value);
+    const ms = parseHelmTimeoutDuration(value);
     if (ms === undefined || ms <= 0) p.add(`--${step}-timeout "${value}" is not a duration; use e.g. 90s, 10m or 1h`);
     else timeouts[step] = formatTimeout(ms);
   }

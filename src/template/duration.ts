@@ -2,7 +2,9 @@
 // such as 90s, 5m or 1h30m is normalized to minutes and seconds, e.g. "6m0s", "90m0s".
 const unitMs: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
-export function parseGoDuration(text: string): number | undefined {
+/** A Helm timeout in ms: unsigned decimals with ms|s|m|h only (no sign, no ns/us), as the App CRD's pattern
+ *  allows; undefined otherwise. kube's parseGoTimeDuration is the full Go syntax, for --request-timeout. */
+export function parseHelmTimeoutDuration(text: string): number | undefined {
   const re = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy;
   let total = 0;
   let consumed = 0;

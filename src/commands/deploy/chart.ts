@@ -11,7 +11,7 @@ import { defineFlags, type FlagValues } from '../../cli/flagTable';
 import type { Deps } from '../../cli/deps';
 import { UserError } from '../../cli/errors';
 import type { GlobalOptions } from '../../cli/globalFlags';
-import type { KubeClient, KubeObject } from '../../kube/client';
+import type { KubeClient, KubeObject } from '../../kube';
 import { chartSettings, defaultOciUrlPrefix, passwordEnv, type ChartSettings } from './chartOptions';
 import type { Prompter } from './terminal';
 
@@ -95,7 +95,7 @@ export async function run(o: DeployChartOptions, deps: DeployDeps): Promise<numb
   if (values && version) await checkValuesSchema(values, oci, repository, version, deps);
 
   const client = await deps.kube(o.global);
-  const kube = await import('../../kube/writes');
+  const kube = await import('../../kube');
   if (!(await kube.getObject(client, `/api/v1/namespaces/${encodeURIComponent(namespace)}`))) {
     throw new UserError(`the organization "${s.organization}" wasn't found; check for existing organizations using 'kubectl gs get organizations'`);
   }
@@ -162,7 +162,7 @@ function resourcePathOf(m: KubeObject): string {
 }
 
 async function plan(client: KubeClient, manifest: KubeObject): Promise<Planned> {
-  const { getObject } = await import('../../kube/writes');
+  const { getObject } = await import('../../kube');
   const { diffObjects } = await import('./diff');
   const path = resourcePathOf(manifest);
   const existing = await getObject(client, path);
@@ -173,8 +173,8 @@ async function plan(client: KubeClient, manifest: KubeObject): Promise<Planned> 
 }
 
 async function applyOne(client: KubeClient, p: Planned, dryRun: boolean): Promise<KubeObject> {
-  const { serverSideApply } = await import('../../kube/writes');
-  const { KubeApiError } = await import('../../kube/errors');
+  const { serverSideApply } = await import('../../kube');
+  const { KubeApiError } = await import('../../kube');
   try {
     return await serverSideApply(client, p.path, p.manifest, { dryRun });
   } catch (err) {
@@ -255,7 +255,7 @@ async function checkValuesSchema(values: Record<string, unknown>, oci: import('.
 }
 
 async function fluxApiVersion(client: KubeClient, crdName: string): Promise<string> {
-  const { getObject } = await import('../../kube/writes');
+  const { getObject } = await import('../../kube');
   const { storageApiVersion } = await import('./manifests');
   const crd = await getObject<Parameters<typeof storageApiVersion>[0]>(client, `/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${crdName}`);
   if (!crd) throw new UserError(`flux CRD "${crdName}" not found in cluster; ensure Flux is installed`);

@@ -1,7 +1,7 @@
 // `deploy chart`'s flags, checked as the Go kubectl-gs checks them (cmd/deploy/chart/flag.go, in its order)
 // before anything is contacted, plus --interval, which Go silently replaces with 10m when it does not parse.
 import { UserError } from '../../cli/errors';
-import { formatDuration, parseGoDuration } from '../../kube/duration';
+import { formatDuration, parseGoTimeDuration } from '../../kube';
 
 export const defaultOciUrlPrefix = 'oci://gsoci.azurecr.io/charts/giantswarm/';
 export const passwordEnv = 'KUBECTL_GS_REGISTRY_PASSWORD';
@@ -81,7 +81,7 @@ export function chartSettings(f: ChartFlagValues): ChartSettings {
   const name = f.name ?? '';
   const resourceName = name || (f.targetCluster ? `${f.targetCluster}-${chartName}` : '');
   if (resourceName.length > 253) throw bad(`resource name "${resourceName}" exceeds maximum length of 253 characters; give a shorter --name`);
-  const intervalMs = parseGoDuration(f.interval);
+  const intervalMs = parseGoTimeDuration(f.interval);
   if (intervalMs === undefined || intervalMs <= 0) throw bad(`--interval "${f.interval}" is not a duration; give one like 10m or 1h`);
   return {
     chartName,

@@ -3,7 +3,7 @@
 // be. "Will be" is the server's own answer to a dry-run of the apply, so server defaults and fields other
 // managers own never show up as changes; a second identical deploy has no diff at all. Secret data is never
 // shown: values are replaced by a note saying whether they change.
-import type { KubeObject } from '../../kube/client';
+import type { KubeObject } from '../../kube';
 import { toYaml } from '../../output/yaml';
 
 /** The object without what the server maintains (status, managedFields, resourceVersion, ...). */

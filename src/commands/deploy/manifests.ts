@@ -2,7 +2,7 @@
 // (internal/deploychart/manifest.go, registrysecret.go): an OCIRepository for the chart, a HelmRelease
 // installing it into the workload cluster (through its <cluster>-kubeconfig Secret, or in the management
 // cluster itself), and, with registry credentials, a docker-config Secret Flux pulls with.
-import type { KubeObject } from '../../kube/client';
+import type { KubeObject } from '../../kube';
 
 export const clusterLabel = 'giantswarm.io/cluster';
 

@@ -3,7 +3,7 @@
 // Deprecated in the Go kubectl-gs ("without replacement"); kept, with its notice.
 import { defineCommand } from '../../cli/command';
 import type { Deps } from '../../cli/deps';
-import type { KubeObject } from '../../kube/client';
+import type { KubeObject } from '../../kube';
 import { age } from '../../output/age';
 import type { TableSpec } from '../../output/printer';
 import { defineFlags } from '../../cli/flagTable';

@@ -2,7 +2,7 @@
 // of the Cluster API controllers run, read from their pods' images, as the Go kubectl-gs reports them.
 import { defineCommand } from '../../cli/command';
 import type { Deps } from '../../cli/deps';
-import type { KubeObject } from '../../kube/client';
+import type { KubeObject } from '../../kube';
 import type { TableSpec } from '../../output/printer';
 import { defineFlags } from '../../cli/flagTable';
 import { getOptions, noHeadersFlag, outputFlags, type GetOptions } from './flags';

@@ -2,7 +2,7 @@
 // that say which release, organization and service priority a cluster has.
 import { defineCommand } from '../../cli/command';
 import type { Deps } from '../../cli/deps';
-import type { KubeObject } from '../../kube/client';
+import type { KubeObject } from '../../kube';
 import { age } from '../../output/age';
 import type { TableSpec } from '../../output/printer';
 import { getFlags, getOptions, type GetOptions } from './flags';

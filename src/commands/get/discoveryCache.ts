@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Deps } from '../../cli/deps';
-import type { KubeClient } from '../../kube/client';
+import type { KubeClient } from '../../kube';
 
 /** As long as kubectl trusts its discovery cache. */
 export const discoveryTtlMs = 6 * 60 * 60 * 1000;

@@ -3,7 +3,7 @@
 // into one actionable line.
 import type { Deps } from '../../cli/deps';
 import { UserError } from '../../cli/errors';
-import type { KubeClient, KubeList, KubeObject, Query } from '../../kube/client';
+import type { KubeClient, KubeList, KubeObject, Query } from '../../kube';
 import { parseOutputChoice, type OutputFormat, type Render } from '../../output/outputChoice';
 import { ListPrinter, printObject, type PrintOptions, type TableSpec } from '../../output/printer';
 import { isNotFound } from './errors';

@@ -2,7 +2,7 @@
 // MachinePools, optionally only those of one cluster (-c).
 import { defineCommand } from '../../cli/command';
 import type { Deps } from '../../cli/deps';
-import type { KubeObject } from '../../kube/client';
+import type { KubeObject } from '../../kube';
 import { age } from '../../output/age';
 import type { RowOrder, TableSpec } from '../../output/printer';
 import { defineFlags } from '../../cli/flagTable';

@@ -2,7 +2,7 @@
 // cluster-scoped) and the namespace that belongs to each.
 import { defineCommand } from '../../cli/command';
 import type { Deps } from '../../cli/deps';
-import type { KubeClient, KubeObject } from '../../kube/client';
+import type { KubeClient, KubeObject } from '../../kube';
 import { age } from '../../output/age';
 import type { TableSpec } from '../../output/printer';
 import { clusterScopedGetFlags, getOptions, type GetOptions } from './flags';

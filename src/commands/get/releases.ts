@@ -2,7 +2,7 @@
 // with the versions of their main components.
 import { defineCommand } from '../../cli/command';
 import type { Deps } from '../../cli/deps';
-import type { KubeObject } from '../../kube/client';
+import type { KubeObject } from '../../kube';
 import { age } from '../../output/age';
 import type { TableSpec } from '../../output/printer';
 import { defineFlags } from '../../cli/flagTable';

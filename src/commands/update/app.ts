@@ -7,7 +7,7 @@ import { defineFlags, type FlagValues } from '../../cli/flagTable';
 import type { Deps } from '../../cli/deps';
 import { UserError } from '../../cli/errors';
 import type { GlobalOptions } from '../../cli/globalFlags';
-import type { KubeObject } from '../../kube/client';
+import type { KubeObject } from '../../kube';
 import { printChoice, printFlagDefs, printResult, type PrintValues } from './printFlags';
 
 export const deprecationNotice = 'Command "app" is deprecated, currently without replacement\n';
@@ -33,7 +33,7 @@ export async function run(o: UpdateAppOptions, deps: Deps): Promise<number> {
   deps.stderr.write(deprecationNotice);
   if (!o.name) throw new UserError("--name must not be empty; give the name of the App to update (kubectl gs get apps lists them)");
   const choice = printChoice(o.print);
-  const { getObject, mergePatch, resourcePath } = await import('../../kube/writes');
+  const { getObject, mergePatch, resourcePath } = await import('../../kube');
   const { planAppPatch } = await import('./appPatch');
   const client = await deps.kube(o.global);
   const namespace = client.namespace;

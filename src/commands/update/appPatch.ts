@@ -3,7 +3,7 @@
 // that Flux manages (label kustomize.toolkit.fluxcd.io/name) the annotation that suspends Flux's
 // reconciliation. Go sends the difference as a JSON merge patch (controller-runtime's client.MergeFrom),
 // so a field that already has its value is not in the patch; the message lists the intent all the same.
-import type { KubeObject } from '../../kube/client';
+import type { KubeObject } from '../../kube';
 
 export const fluxKustomizeNameLabel = 'kustomize.toolkit.fluxcd.io/name';
 export const fluxReconcileAnnotation = 'kustomize.toolkit.fluxcd.io/reconcile';

@@ -7,8 +7,7 @@
 // Go takes any answer but 404 in step 3 as "there"; here only a 2xx is, so an unreachable or failing
 // repository is reported instead of an App pointed at a version nobody could check.
 import { UserError } from '../../cli/errors';
-import type { KubeClient, KubeList, KubeObject } from '../../kube/client';
-import { getObject, resourcePath } from '../../kube/writes';
+import { getObject, resourcePath, type KubeClient, type KubeList, type KubeObject } from '../../kube';
 import { tarballUrl, type FoundVersion } from './appPatch';
 
 const group = 'application.giantswarm.io';

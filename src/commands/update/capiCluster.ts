@@ -3,14 +3,14 @@
 // discovery cache `get` keeps, so a repeated command sends no discovery request.
 import type { Deps } from '../../cli/deps';
 import { UserError } from '../../cli/errors';
-import type { KubeClient, KubeObject } from '../../kube/client';
+import type { KubeClient, KubeObject } from '../../kube';
 
 const capiGroup = 'cluster.x-k8s.io';
 
 /** The Cluster at the version the server prefers (Go asks for v1beta2; older servers serve only v1beta1). */
 export async function getCapiCluster(client: KubeClient, deps: Deps, namespace: string, name: string): Promise<{ obj: KubeObject; path: string } | undefined> {
   const { preferredVersionCached, forgetPreferredVersion } = await import('../get/discoveryCache');
-  const { getObject, resourcePath } = await import('../../kube/writes');
+  const { getObject, resourcePath } = await import('../../kube');
   for (let attempt = 0; attempt < 2; attempt++) {
     const { version, cached } = await preferredVersionCached(client, deps, capiGroup);
     if (!version) {

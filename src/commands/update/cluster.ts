@@ -7,7 +7,7 @@ import { defineFlags, type FlagValues } from '../../cli/flagTable';
 import type { Deps } from '../../cli/deps';
 import { UserError } from '../../cli/errors';
 import type { GlobalOptions } from '../../cli/globalFlags';
-import type { KubeObject } from '../../kube/client';
+import type { KubeObject } from '../../kube';
 import { printChoice, printFlagDefs, printResult, type PrintValues } from './printFlags';
 
 export const flags = defineFlags({
@@ -46,7 +46,7 @@ export async function run(o: UpdateClusterOptions, deps: Deps): Promise<number> 
   if (o.provider) plan.releasePrefixOfProvider(o.provider);
   const choice = printChoice(o.print);
 
-  const kube = await import('../../kube/writes');
+  const kube = await import('../../kube');
   const client = await deps.kube(o.global);
   const namespace = client.namespace;
   const { getCapiCluster } = await import('./capiCluster');

@@ -7,8 +7,7 @@
 // Plus what Go does not do: the target release is checked to exist as a Release CR before anything is
 // written; its name is <provider>-<version> for Cluster API clusters, v<version> for the older ones.
 import { UserError } from '../../cli/errors';
-import type { KubeObject } from '../../kube/client';
-import { pointerSegment, type JsonPatchOp } from '../../kube/writes';
+import { pointerSegment, type JsonPatchOp, type KubeObject } from '../../kube';
 
 export const releaseVersionLabel = 'release.giantswarm.io/version';
 export const watchFilterLabel = 'cluster.x-k8s.io/watch-filter';

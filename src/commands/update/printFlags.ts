@@ -5,7 +5,7 @@
 import type { OutputStream } from '../../cli/deps';
 import { defineFlags } from '../../cli/flagTable';
 import { outputFlags } from '../get/flags';
-import type { KubeObject } from '../../kube/client';
+import type { KubeObject } from '../../kube';
 import { parseOutputChoice, type OutputChoice } from '../../output/outputChoice';
 
 export const printFlagDefs = defineFlags({

@@ -1,7 +1,7 @@
 // Checks one App's values against its chart's schema (see apps.ts). Catalogs, their index.yaml, schemas
 // and chart values are fetched once per run and shared by the Apps that use them, as the Go tool caches them.
 import { UserError } from '../../cli/errors';
-import type { KubeClient, KubeObject } from '../../kube/client';
+import type { KubeClient, KubeObject } from '../../kube';
 import type { AppResult, Problem } from './apps';
 
 interface IndexEntry {
@@ -88,7 +88,7 @@ export class AppChecker {
 
   /** One ConfigMap's or Secret's values: its single key, YAML (the App platform requires one key). */
   private async layer(source: { kind: 'configMap' | 'secret'; name: string; namespace: string }): Promise<Record<string, unknown>> {
-    const { getObject } = await import('../../kube/writes');
+    const { getObject } = await import('../../kube');
     const what = source.kind === 'configMap' ? 'configmap' : 'secret';
     const path = `/api/v1/namespaces/${encodeURIComponent(source.namespace)}/${what}s/${encodeURIComponent(source.name)}`;
     const obj = await getObject<{ data?: Record<string, string> }>(this.client, path);
@@ -108,7 +108,7 @@ export class AppChecker {
   }
 
   private async loadIndex(name: string, namespace: string): Promise<CatalogIndex> {
-    const { getObject, resourcePath } = await import('../../kube/writes');
+    const { getObject, resourcePath } = await import('../../kube');
     let catalog: KubeObject | undefined;
     for (const ns of namespace ? [namespace] : ['default', 'giantswarm']) catalog ??= await getObject(this.client, resourcePath(catalogType, ns, name));
     if (!catalog) throw new UserError(`unable to fetch Catalog: catalog "${name}" not found`);

@@ -12,7 +12,7 @@ import type { Deps } from '../../cli/deps';
 import { UserError } from '../../cli/errors';
 import { defineFlags, type FlagValues } from '../../cli/flagTable';
 import type { GlobalOptions } from '../../cli/globalFlags';
-import type { KubeList, KubeObject } from '../../kube/client';
+import type { KubeList, KubeObject } from '../../kube';
 
 export const deprecationNotice = 'Command "apps" is deprecated, currently without replacement\n';
 
@@ -58,7 +58,7 @@ export async function run(o: ValidateAppsOptions, deps: Deps): Promise<number> {
 
   const client = await deps.kube(o.global);
   const namespace = o.allNamespaces ? undefined : client.namespace;
-  const { getObject, resourcePath } = await import('../../kube/writes');
+  const { getObject, resourcePath } = await import('../../kube');
   let apps: KubeObject[];
   if (o.name) {
     const app = await getObject(client, resourcePath(appType, namespace ?? client.namespace, o.name));

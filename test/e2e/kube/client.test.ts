@@ -7,26 +7,16 @@ import { gzipSync } from 'node:zlib';
 import { createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { GlobalOptions } from '../../../src/cli/globalFlags';
-import { UserError } from '../../../src/cli/errors';
-import { createKubeClient, type KubeClient, type KubeObject } from '../../../src/kube/client';
-import { KubeApiError } from '../../../src/kube/errors';
+import { UserError } from '../../../src/errors';
+import { createKubeClient, KubeApiError, type ConnectionFlags, type KubeClient, type KubeObject } from '../../../src/kube';
 import { apiServer, applyCrds, kubectlGs, kubectlOk, repoRoot } from '../support/env';
 import { freePort } from '../support/apiserver';
+import { failure } from '../../support/failure';
 
 const tmp = mkdtempSync(join(tmpdir(), 'kgs-kube-e2e-'));
 
-function client(flags: GlobalOptions = {}, env: NodeJS.ProcessEnv = {}): Promise<KubeClient> {
+function client(flags: ConnectionFlags = {}, env: NodeJS.ProcessEnv = {}): Promise<KubeClient> {
   return createKubeClient(flags, { PATH: process.env.PATH, HOME: tmp, KUBECONFIG: apiServer().kubeconfigPath, ...env });
-}
-
-async function failure(p: Promise<unknown>): Promise<Error> {
-  try {
-    await p;
-  } catch (err) {
-    return err as Error;
-  }
-  throw new Error('expected a failure');
 }
 
 function b64(file: string): string {

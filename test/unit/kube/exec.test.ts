@@ -93,3 +93,50 @@ printf '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential",
     );
   });
 });
+
+describe('runExecPlugin bounds', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kgs-unit-exec-bounds-'));
+  const token = credential({ status: { token: 'from-plugin' } }).replace(/"/g, '\\"');
+  const plugin = (name: string, body: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, `#!/bin/sh\n${body}\n`);
+    chmodSync(path, 0o755);
+    return path;
+  };
+
+  test('a plugin that never exits is stopped after --request-timeout, named by its command only', async () => {
+    const hang = plugin('hang.sh', 'exec sleep 60');
+    const err = await runExecPlugin({ ...v1, command: hang, args: ['--secret-arg=hunter2'], env: [{ name: 'SECRET', value: 's3cret' }] }, { ...ctx, timeoutMs: 300 }).catch((e: Error) => e);
+    expect((err as Error).message).toBe(
+      `the exec credential plugin "${hang}" of user "u" did not finish within 300ms (--request-timeout) and was stopped; check that it works without a terminal, or raise --request-timeout`,
+    );
+  });
+
+  test('without --request-timeout the documented default applies', async () => {
+    const { defaultExecTimeoutMs } = await import('../../../src/kube/exec');
+    expect(defaultExecTimeoutMs).toBe(5 * 60_000);
+  });
+
+  test('finishes when the plugin exits, although a child it left behind holds its stdout', async () => {
+    const pidFile = join(dir, 'grandchild.pid');
+    const leaves = plugin('leaves-child.sh', `sleep 30 &\necho $! > ${pidFile}\nprintf "${token}"\nexit 0`);
+    try {
+      // Without the fix this waits for the 30 s sleep (and fails on the test's own 10 s limit).
+      const cred = await runExecPlugin({ ...v1, command: leaves }, ctx);
+      expect(cred.token).toBe('from-plugin');
+    } finally {
+      const { readFileSync } = await import('node:fs');
+      try {
+        process.kill(Number(readFileSync(pidFile, 'utf8').trim()));
+      } catch {
+        // already gone
+      }
+    }
+  }, 10_000);
+
+  test('a plugin printing without end is stopped at 4 MiB, in one line', async () => {
+    const flood = plugin('flood.sh', 'exec yes aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
+    const err = (await runExecPlugin({ ...v1, command: flood }, ctx).catch((e: Error) => e)) as Error;
+    expect(err.message).toBe(`the exec credential plugin "${flood}" of user "u" printed more than 4 MiB and was stopped; an ExecCredential is a few KB: check the plugin`);
+  });
+});

@@ -223,3 +223,56 @@ describe('bad files', () => {
     });
   });
 });
+
+describe('hostile files', () => {
+  // Nine levels of nine aliases: 9^9 (387 million) nodes once expanded, 1 KB as written.
+  const bomb = (where: string) => {
+    const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i <= 9; i++) lines.push(`a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]`);
+    return `${lines.map((l) => `${where}${l}`).join('\n')}\n`;
+  };
+
+  test('an alias bomb in the exec cluster extension is refused in one line, as kubectl refuses it', () => {
+    const text = `clusters:
+- name: c
+  cluster:
+    server: https://x
+    extensions:
+    - name: client.authentication.k8s.io/exec
+      extension:
+${bomb('        ')}users: []
+`;
+    const path = file('bomb/config', text);
+    expect(() => parseKubeconfig(text, path)).toThrow(
+      `kubeconfig ${path} is refused: document contains excessive aliasing, as kubectl refuses it; remove the YAML anchors and aliases`,
+    );
+  });
+
+  test('an anchor that contains itself is refused', () => {
+    const text = 'clusters: &loop\n- name: c\n  cluster: {server: https://x, extensions: [{name: client.authentication.k8s.io/exec, extension: *loop}]}\n';
+    expect(() => parseKubeconfig(text, '/k')).toThrow('kubeconfig /k is refused: an anchor contains an alias to itself');
+  });
+
+  test('a few aliases, as people write them, are fine', () => {
+    const text = `clusters:
+- name: a
+  cluster: &common {server: https://x, insecure-skip-tls-verify: true}
+- name: b
+  cluster: *common
+`;
+    expect(parseKubeconfig(text, '/k').clusters.get('b')?.server).toBe('https://x');
+  });
+
+  test('the fast reader never takes anchors or aliases (js-yaml and its check do)', async () => {
+    const { parseSimpleYaml } = await import('../../../src/kube/fastYaml');
+    expect(parseSimpleYaml('a: &x 1\nb: *x\n')).toBeUndefined();
+  });
+
+  test('KUBECONFIG or --kubeconfig naming a folder says so', () => {
+    const folder = join(root, 'a');
+    expect(() => loadKubeconfig(undefined, { KUBECONFIG: folder })).toThrow(
+      `the kubeconfig ${folder} named in KUBECONFIG is a folder, not a file; name the kubeconfig file itself (e.g. ${folder}/config)`,
+    );
+    expect(() => loadKubeconfig(folder, {})).toThrow(`the kubeconfig ${folder} given with --kubeconfig is a folder, not a file`);
+  });
+});

@@ -1,6 +1,6 @@
 // The building blocks: subnet layout, CIDR/semver/duration parsing and the schema validator.
 import { layoutSubnets } from '../../../src/template/cluster/subnets';
-import { formatTimeout, parseGoDuration } from '../../../src/template/duration';
+import { formatTimeout, parseHelmTimeoutDuration } from '../../../src/template/duration';
 import { validateSchema } from '../../../src/template/schema';
 import { awsSchema, cloudDirectorSchema, vsphereSchema } from '../../../src/template/chartSchemas';
 import { checkCidr, compareSemver, isSemver, parseIpv4Cidr } from '../../../src/template/validate';
@@ -84,12 +84,12 @@ describe('input parsing', () => {
   });
 
   it.each([['6m', '6m0s'], ['420s', '7m0s'], ['1h30m', '90m0s'], ['1.5s', '1s500ms'], ['45s', '45s']])('timeout %s -> %s', (input, out) => {
-    expect(formatTimeout(parseGoDuration(input)!)).toBe(out);
+    expect(formatTimeout(parseHelmTimeoutDuration(input)!)).toBe(out);
   });
 
   it('rejects durations that are not Go durations', () => {
-    expect(parseGoDuration('5 minutes')).toBeUndefined();
-    expect(parseGoDuration('')).toBeUndefined();
+    expect(parseHelmTimeoutDuration('5 minutes')).toBeUndefined();
+    expect(parseHelmTimeoutDuration('')).toBeUndefined();
   });
 
   it('derives a stable catalog values suffix from namespace and name', () => {
