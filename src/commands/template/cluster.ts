@@ -15,7 +15,8 @@ const oidc = 'OIDC flags:';
 
 export const flags = defineFlags({
   provider: { type: 'string', group: common, describe: 'Infrastructure provider: capa, capz, eks, vsphere or cloud-director. (required)' },
-  name: { type: 'string', group: common, describe: 'Cluster name: lowercase letters, digits and -, starting with a letter, at most 20 characters. (required)' },
+  name: { type: 'string', group: common, describe: 'Cluster name: lowercase letters, digits and -, starting with a letter, at most 20 characters. (required, or --generate-name)' },
+  'generate-name': { type: 'boolean', group: common, describe: 'Generate a random cluster name (10 characters) instead of --name. We recommend choosing a name explicitly using --name.' },
   organization: { type: 'string', group: common, describe: 'Organization owning the cluster; manifests go to its namespace org-<organization>. (required)' },
   release: { type: 'string', group: common, describe: 'Workload cluster release version, e.g. 31.1.0 (required, except for eks). From 35.0.0 on the App installs the release-<provider> chart of that version.' },
   description: { type: 'string', group: common, describe: "User-friendly description of the cluster's purpose." },
@@ -130,5 +131,6 @@ export const definition = defineCommand({
   // (--no-proxy is a flag of its own, so --no-x negation is off for this command: see negationAllowed.)
   flags,
   options: (values, ctx): ClusterFlags => ({ ...values, given: ctx.given }),
+
   run,
 });

@@ -8,6 +8,8 @@ export interface ClusterFlags {
   given: ReadonlySet<string>;
   provider?: string;
   name?: string;
+  /** --generate-name: a random name stands in for --name (see generatedClusterName). */
+  generateName?: boolean;
   organization?: string;
   release?: string;
   description?: string;

@@ -295,6 +295,19 @@ function checkOidc(f: ClusterFlags, p: Problems): Oidc | undefined {
   return { issuerUrl: f.oidcIssuerUrl, clientId: f.oidcClientId ?? '', usernameClaim: f.oidcUsernameClaim!, groupsClaim: f.oidcGroupsClaim!, ...(caPem ? { caPem } : {}) };
 }
 
+/** The characters of generated names: no 1 or l, which are easily confused (the Go tool's key.NameChars). */
+const nameChars = '023456789abcdefghijkmnopqrstuvwxyz';
+
+/** A random 10-character name that is a valid cluster name (starts with a letter), as key.GenerateName makes. */
+export function generatedClusterName(): string {
+  const { randomInt } = require('node:crypto') as typeof import('node:crypto');
+  for (;;) {
+    let name = '';
+    for (let i = 0; i < 10; i++) name += nameChars[randomInt(nameChars.length)];
+    if (/^[a-z]/.test(name)) return name;
+  }
+}
+
 /** Returns the resolved config, or undefined with every problem recorded. */
 export function resolveCluster(raw: ClusterFlags, p: Problems): ClusterConfig | undefined {
   const missingProvider = required('provider', raw.provider, `the infrastructure provider, one of: ${providers.join(', ')}`);
@@ -302,7 +315,9 @@ export function resolveCluster(raw: ClusterFlags, p: Problems): ClusterConfig | 
   else if (!(providers as readonly string[]).includes(raw.provider!)) p.add(checkOneOf('provider', raw.provider!, providers));
   const provider = (providers as readonly string[]).includes(raw.provider ?? '') ? (raw.provider as Provider) : undefined;
 
-  p.add(required('name', raw.name, 'the cluster name, e.g. --name mycluster'));
+  if (raw.generateName && raw.name) p.add('--name and --generate-name are mutually exclusive. We recommend choosing a name explicitly using --name.');
+  if (raw.generateName && !raw.name) raw = { ...raw, name: generatedClusterName() };
+  p.add(required('name', raw.name, 'the cluster name, e.g. --name mycluster (or --generate-name for a random one)'));
   if (raw.name) p.add(checkClusterName('name', raw.name));
   p.add(required('organization', raw.organization, 'the organization that owns the cluster, e.g. --organization acme'));
   if (raw.organization) p.add(checkOrganization('organization', raw.organization));

@@ -35,3 +35,24 @@ describe('template catalog, in the Go layout', () => {
     expect(r.stdout.startsWith('---\n---\napiVersion: application.giantswarm.io/v1alpha1\nkind: Catalog\n')).toBe(true);
   });
 });
+
+describe('template cluster --generate-name', () => {
+  const base = ['cluster', '--provider', 'capa', '--organization', 'acme', '--release', '31.1.0', '--region', 'eu-west-1'];
+
+  it('makes a random valid name of 10 characters without 1 or l', async () => {
+    const a = await template([...base, '--generate-name']);
+    const b = await template([...base, '--generate-name']);
+    expect(a.code).toBe(0);
+    const name = (r: { stdout: string }) => /^  name: (\S+)-userconfig$/m.exec(r.stdout)?.[1];
+    expect(name(a)).toMatch(/^[a-km-z][02-9a-km-z]{9}$/);
+    expect(name(a)).not.toBe(name(b));
+  });
+
+  it('refuses --generate-name with --name, and asks for one of them', async () => {
+    const both = await template([...base, '--generate-name', '--name', 'mycluster']);
+    expect(both.code).toBe(1);
+    expect(both.stderr).toContain('--name and --generate-name are mutually exclusive. We recommend choosing a name explicitly using --name.');
+    const neither = await template(base);
+    expect(neither.stderr).toContain('--generate-name');
+  });
+});
