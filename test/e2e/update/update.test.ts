@@ -69,7 +69,7 @@ beforeAll(async () => {
     { apiVersion: 'application.giantswarm.io/v1alpha1', kind: 'Catalog', metadata: { name: 'e2e-upd-catalog', namespace: ns },
       spec: { title: 'e2e', description: 'e2e', logoURL: '', repositories: [{ type: 'helm', URL: `${repoUrl}/charts/` }], storage: { type: 'helm', URL: `${repoUrl}/charts/` } } },
     { apiVersion: 'application.giantswarm.io/v1alpha1', kind: 'Catalog', metadata: { name: 'e2e-upd-broken', namespace: ns },
-      spec: { title: 'e2e', description: 'e2e', logoURL: '', repositories: [{ type: 'helm', URL: `${repoUrl}/broken/` }] } },
+      spec: { title: 'e2e', description: 'e2e', logoURL: '', repositories: [{ type: 'helm', URL: `${repoUrl}/broken/` }], storage: { type: 'helm', URL: `${repoUrl}/broken/` } } },
     entry('hello-ace', '1.2.0', 'e2e-upd-other'),
     entry('hello-web', '1.1.0', 'e2e-upd-catalog', { latest: 'true' }),
     entry('hello-broken', '1.1.0', 'e2e-upd-broken', { latest: 'true' }),

@@ -55,7 +55,7 @@ beforeAll(async () => {
   await createIfMissing(list([{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }]));
   await createIfMissing(list([
     { apiVersion: 'application.giantswarm.io/v1alpha1', kind: 'Catalog', metadata: { name: 'e2e-val-catalog', namespace: ns },
-      spec: { title: 'e2e', description: 'e2e', logoURL: '', repositories: [{ type: 'helm', URL: `${base}/repo` }], config: { configMap: { name: 'catalog-values', namespace: ns } } } },
+      spec: { title: 'e2e', description: 'e2e', logoURL: '', repositories: [{ type: 'helm', URL: `${base}/repo` }], storage: { type: 'helm', URL: `${base}/repo` }, config: { configMap: { name: 'catalog-values', namespace: ns } } } },
     cm('catalog-values', "image:\n  tag: '1.0'\n"),
     cm('good-user', 'replicas: 3\n'),
     cm('bad-cluster', 'replicas: 0\n'),
