@@ -34,6 +34,7 @@ export const chartNames: Record<Provider, string> = {
   eks: 'eks',
   vsphere: 'vsphere',
   'cloud-director': 'cloud-director',
+  aks: 'aks',
 };
 
 export interface Oidc {
@@ -341,9 +342,12 @@ export function resolveCluster(raw: ClusterFlags, p: Problems): ClusterConfig | 
   let subnets: SubnetLayout | undefined;
   if (provider === 'capa' || provider === 'capz' || provider === 'eks') checkNodePool(f, provider, p);
   if (provider === 'capa' || provider === 'eks') subnets = checkAws(f, provider, p);
+  if (provider === 'aks') p.add(required('region', f.region, 'the Azure location, e.g. westeurope'));
   if (provider === 'capz') {
     p.add(required('region', f.region, `the Azure location, one of: ${azureLocations.join(', ')}`));
     if (f.region) p.add(checkOneOf('region', f.region, azureLocations));
+  }
+  if (provider === 'capz' || provider === 'aks') {
     p.add(required('azure-subscription-id', f.azureSubscriptionId, 'the Azure subscription ID (a UUID)'));
     if (f.azureSubscriptionId && !/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(f.azureSubscriptionId)) {
       p.add(`--azure-subscription-id "${f.azureSubscriptionId}" is not a subscription ID; use the UUID form xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`);
@@ -360,7 +364,7 @@ export function resolveCluster(raw: ClusterFlags, p: Problems): ClusterConfig | 
   let releaseChart = false;
   const clusterVersion = f.clusterVersion?.replace(/^v/, '');
   const releaseOk = release !== undefined && isSemver(release);
-  if (provider === 'capa' || provider === 'capz') {
+  if (provider === 'capa' || provider === 'capz' || provider === 'aks') {
     releaseChart = releaseOk && semverMajor(release!) >= releaseChartMajor;
     // cluster-<p> charts get their version from the release through the platform's admission webhook.
     chartVersion = releaseChart ? release! : '';
