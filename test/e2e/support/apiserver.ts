@@ -86,7 +86,8 @@ export function freePort(): Promise<number> {
   });
 }
 
-function openssl(args: string[], cwd: string): void {
+/** Runs the openssl CLI in cwd; throws with its stderr on failure. */
+export function openssl(args: string[], cwd: string): void {
   const result = spawnSync('openssl', args, { cwd, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`openssl ${args.join(' ')} failed: ${result.stderr}`);
 }
@@ -195,6 +196,11 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+export interface ApiServerOptions {
+  /** More kube-apiserver flags, appended after the harness's own (e.g. the --oidc-* flags of a login test). */
+  extraArgs?: string[];
+}
+
 /** A start that failed because another process took one of the ports between our check and the bind. */
 class PortTakenError extends Error {}
 
@@ -202,18 +208,18 @@ class PortTakenError extends Error {}
  * Starts etcd + kube-apiserver on free loopback ports and waits until /readyz answers 200 and the
  * "default" namespace exists. A port grabbed by someone else in the meantime means another try.
  */
-export async function startApiServer(): Promise<ApiServer> {
+export async function startApiServer(options: ApiServerOptions = {}): Promise<ApiServer> {
   const bin = findBinaries();
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startOnce(bin);
+      return await startOnce(bin, options);
     } catch (err) {
       if (!(err instanceof PortTakenError) || attempt >= 3) throw err;
     }
   }
 }
 
-async function startOnce(bin: string): Promise<ApiServer> {
+async function startOnce(bin: string, options: ApiServerOptions): Promise<ApiServer> {
   const dir = mkdtempSync(join(tmpdir(), 'kgs-apiserver-'));
   const pki = join(dir, 'pki');
   mkdirSync(pki);
@@ -272,6 +278,7 @@ async function startOnce(bin: string): Promise<ApiServer> {
       '--service-cluster-ip-range', '10.0.0.0/24',
       '--disable-admission-plugins', 'ServiceAccount',
       '--allow-privileged=true', '--endpoint-reconciler-type', 'none',
+      ...(options.extraArgs ?? []),
     ],
     apiLog,
   );
