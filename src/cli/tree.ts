@@ -7,6 +7,7 @@ import { group as telemetry } from '../commands/telemetry';
 import { definition as telemetryFlush } from '../commands/telemetry/flush';
 import { templateGroup } from '../commands/template';
 import { group as get } from '../commands/get';
+import { definition as credentialPlugin } from '../commands/credentialplugin/credentialPlugin';
 
 export interface CommandTree {
   commands: Array<CommandDefinition<any>>;
@@ -15,7 +16,7 @@ export interface CommandTree {
 
 export function commandTree(): CommandTree {
   return {
-    commands: [version, completion, telemetryFlush],
+    commands: [version, completion, telemetryFlush, credentialPlugin],
     groups: [get, telemetry, templateGroup],
   };
 }
