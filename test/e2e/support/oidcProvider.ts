@@ -10,11 +10,11 @@
 //   await op.stop();
 import { fork, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openssl } from './apiserver';
 import { authorizeInBrowser, Browser } from './browser';
+import { makeLoopbackPki } from './pki';
 
 /** The client id the Go kubectl-gs uses with Dex (cmd/login/oidc.go). */
 export const goClientId = 'zQiFLUnrTFQwrybYzeY53hWWfhOKWRAU';
@@ -98,18 +98,9 @@ interface OidcServerConfig {
   pkceRequired: boolean;
 }
 
-/** Test CA + serving certificate for 127.0.0.1, ::1 and localhost. */
-function makeProviderPki(dir: string): { caFile: string; certFile: string; keyFile: string } {
-  openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '7', '-subj', '/CN=kgs-e2e-oidc-ca', '-keyout', 'ca.key', '-out', 'ca.crt'], dir);
-  writeFileSync(join(dir, 'serving.ext'), 'subjectAltName=IP:127.0.0.1,IP:::1,DNS:localhost\nextendedKeyUsage=serverAuth\n');
-  openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=kgs-e2e-oidc', '-keyout', 'serving.key', '-out', 'serving.csr'], dir);
-  openssl(['x509', '-req', '-in', 'serving.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '7', '-extfile', 'serving.ext', '-out', 'serving.crt'], dir);
-  return { caFile: join(dir, 'ca.crt'), certFile: join(dir, 'serving.crt'), keyFile: join(dir, 'serving.key') };
-}
-
 export async function startOidcProvider(options: OidcProviderOptions = {}): Promise<OidcProvider> {
   const dir = mkdtempSync(join(tmpdir(), 'kgs-oidc-'));
-  const pki = makeProviderPki(dir);
+  const pki = makeLoopbackPki(dir, 'oidc');
   const config: OidcServerConfig = {
     certFile: pki.certFile,
     keyFile: pki.keyFile,
