@@ -62,6 +62,8 @@ export interface OidcProvider {
   /** Same CA as a string. */
   caPem: string;
   clientId: string;
+  /** Path of the registered loopback redirect URIs (any port). */
+  callbackPath: string;
   /** Default groups of logins not listed in accounts. */
   defaultGroups: string[];
   /** The email (= kube-apiserver username with --oidc-username-claim=email) the provider gives a login. */
@@ -186,6 +188,7 @@ export async function startOidcProvider(options: OidcProviderOptions = {}): Prom
     caFile: pki.caFile,
     caPem: readFileSync(pki.caFile, 'utf8'),
     clientId: config.clientId,
+    callbackPath: config.callbackPath,
     defaultGroups: config.defaultGroups,
     emailOf: (login) => config.accounts[login]?.email ?? `${login}@${config.emailDomain}`,
     setIdTokenTtl: (seconds) => call('setIdTokenTtl', seconds),
@@ -224,7 +227,7 @@ async function tokenEndpoint(op: OidcProvider, form: Record<string, string>): Pr
 export async function loginAs(op: OidcProvider, login: string, scopes: string[] = goScopes): Promise<Tokens> {
   const verifier = randomBytes(32).toString('base64url');
   const state = randomBytes(16).toString('base64url');
-  const redirectUri = 'http://127.0.0.1:1/oauth/callback';
+  const redirectUri = `http://127.0.0.1:1${op.callbackPath}`;
   const url = new URL(`${op.issuer}/auth`);
   url.search = new URLSearchParams({
     client_id: op.clientId,
