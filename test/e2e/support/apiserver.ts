@@ -187,7 +187,8 @@ function spawnLogged(command: string, args: string[], log: string): ChildProcess
   }
 }
 
-async function stopProcess(child: ChildProcess): Promise<void> {
+/** SIGTERM, then SIGKILL after 5 s; resolves when the process has exited. */
+export async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   child.kill('SIGTERM');
@@ -199,6 +200,25 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 export interface ApiServerOptions {
   /** More kube-apiserver flags, appended after the harness's own (e.g. the --oidc-* flags of a login test). */
   extraArgs?: string[];
+}
+
+/**
+ * stop() for servers a test started: stops the processes in order, then removes their directory; runs once.
+ * If the test process dies without calling it, the processes are killed anyway (no servers left behind).
+ */
+export function stopper(processes: ChildProcess[], dir: string): () => Promise<void> {
+  const killOnExit = () => {
+    for (const p of processes) p.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
+  let stopped = false;
+  return async () => {
+    if (stopped) return;
+    stopped = true;
+    process.removeListener('exit', killOnExit);
+    for (const p of processes) await stopProcess(p);
+    rmSync(dir, { recursive: true, force: true });
+  };
 }
 
 /** A start that failed because another process took one of the ports between our check and the bind. */
@@ -283,22 +303,7 @@ async function startOnce(bin: string, options: ApiServerOptions): Promise<ApiSer
     apiLog,
   );
 
-  // If the test process dies without calling stop(), do not leave servers behind.
-  const killOnExit = () => {
-    apiserver.kill('SIGKILL');
-    etcd.kill('SIGKILL');
-  };
-  process.once('exit', killOnExit);
-
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    process.removeListener('exit', killOnExit);
-    await stopProcess(apiserver);
-    await stopProcess(etcd);
-    rmSync(dir, { recursive: true, force: true });
-  };
+  const stop = stopper([apiserver, etcd], dir);
 
   const ca = readFileSync(facts.caFile, 'utf8');
   const deadline = Date.now() + 90_000;

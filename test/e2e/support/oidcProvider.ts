@@ -10,9 +10,10 @@
 //   await op.stop();
 import { fork, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stopper } from './apiserver';
 import { authorizeInBrowser, Browser } from './browser';
 import { makeLoopbackPki } from './pki';
 
@@ -168,20 +169,7 @@ export async function startOidcProvider(options: OidcProviderOptions = {}): Prom
       child.send({ id, op, args });
     });
 
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    process.removeListener('exit', killOnExit);
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise<void>((r) => child.once('exit', () => r()));
-      child.kill('SIGTERM');
-      await exited;
-    }
-    rmSync(dir, { recursive: true, force: true });
-  };
+  const stop = stopper([child], dir);
 
   return {
     issuer: `https://127.0.0.1:${port}`,
