@@ -8,6 +8,7 @@ import { definition as telemetryFlush } from '../commands/telemetry/flush';
 import { templateGroup } from '../commands/template';
 import { group as get } from '../commands/get';
 import { definition as credentialPlugin } from '../commands/credentialplugin/credentialPlugin';
+import { definition as login } from '../commands/login/login';
 
 export interface CommandTree {
   commands: Array<CommandDefinition<any>>;
@@ -16,7 +17,7 @@ export interface CommandTree {
 
 export function commandTree(): CommandTree {
   return {
-    commands: [version, completion, telemetryFlush, credentialPlugin],
+    commands: [login, version, completion, telemetryFlush, credentialPlugin],
     groups: [get, telemetry, templateGroup],
   };
 }

@@ -4,6 +4,7 @@
 // kubeconfig user entry. PKCE is used on both code flows here (Go uses it only for direct OIDC logins);
 // Dex and every current issuer accept it, and it keeps a stolen code useless.
 import { UserError } from '../cli/errors';
+import { formatDuration } from '../kube/duration';
 import { startCallbackServer } from './callbackServer';
 import { tokenClaims } from './claims';
 import { authorizationRequest, discover, exchangeCode, startDeviceAuthorization, type TokenPair } from './oidcClient';
@@ -38,23 +39,10 @@ export interface BrowserLoginOptions {
   timeoutMs: number;
 }
 
-/** Go's Duration.String() for the timeouts users give (1m0s, 90s -> 1m30s, 2h0m0s). */
-export function goDuration(ms: number): string {
-  if (ms === 0) return '0s';
-  const totalSec = ms / 1000;
-  const h = Math.floor(totalSec / 3600);
-  const m = Math.floor((totalSec % 3600) / 60);
-  const s = +(totalSec % 60).toFixed(9);
-  if (h > 0) return `${h}h${m}m${s}s`;
-  if (m > 0) return `${m}m${s}s`;
-  if (totalSec < 1) return `${ms}ms`;
-  return `${s}s`;
-}
-
 function timeoutError(timeoutMs: number): UserError {
   const seconds = Math.round((2 * timeoutMs) / 1000);
   return new UserError(
-    `your authentication flow timed out after ${goDuration(timeoutMs)}; run the same command again, and give it more time with --login-timeout if needed, for example --login-timeout=${seconds}s`,
+    `your authentication flow timed out after ${formatDuration(timeoutMs)}; run the same command again, and give it more time with --login-timeout if needed, for example --login-timeout=${seconds}s`,
   );
 }
 

@@ -35,7 +35,6 @@ export async function renewedCredential(settings: PluginSettings, deps: RenewDep
   }
   try {
     let refreshToken = settings.refreshToken;
-    let source = 'kubeconfig';
     const cached = readCacheEntry(files.json);
     if (cached) {
       const fresh = usable(cached.idToken, deps.now());
@@ -43,7 +42,6 @@ export async function renewedCredential(settings: PluginSettings, deps: RenewDep
       // The cached refresh token is the newest one when the issuer rotates them.
       if (cached.refreshToken) {
         refreshToken = cached.refreshToken;
-        source = 'cache';
       }
     }
     if (!refreshToken) {
@@ -51,7 +49,8 @@ export async function renewedCredential(settings: PluginSettings, deps: RenewDep
         `the ID token in this kubeconfig has expired and no refresh token is available to renew it; log in again with ${loginHint(settings, deps.env)}`,
       );
     }
-    deps.stderr.write(`kubectl-gs: renewing OIDC token (issuer: ${settings.issuerUrl}, client: ${settings.clientId}, refresh token source: ${source})\n`);
+    // Go prints "kubectl-gs: renewing OIDC token (...)" here on every renewal; kubectl shows a plugin's
+    // stderr to the user, so this stays quiet and a failure is one line.
     const refresh = deps.refresh ?? (async (i: string, c: string, r: string) => (await import('./oidcClient')).refreshTokens(i, c, r));
     let tokens: TokenPair;
     try {

@@ -40,8 +40,7 @@ describe('credential plugin renewal', () => {
     expect(JSON.parse(readFileSync(files.json, 'utf8'))).toEqual({ id_token: results[0].token, refresh_token: 'rt-rotated' });
     expect(statSync(files.json).mode & 0o777).toBe(0o600);
     expect(statSync(files.dir).mode & 0o777).toBe(0o700);
-    expect(stderr.text().match(/renewing OIDC token/g)).toHaveLength(1);
-    expect(stderr.text()).not.toContain('rt-');
+    expect(stderr.text()).toBe('');
     // The cached path now serves it without any renewal.
     expect(cachedCredential(settings, env, Date.now())?.token).toBe(results[0].token);
   });
