@@ -1,6 +1,6 @@
 // The command tree: top-level commands and groups. Each group lists its own commands in
 // src/commands/<group>/index.ts.
-import type { CommandDefinition, CommandGroup } from './command';
+import type { AnyCommand, CommandGroup } from './command';
 import { definition as version } from '../commands/version/version';
 import { definition as completion } from '../commands/completion/completion';
 import { group as telemetry } from '../commands/telemetry';
@@ -11,7 +11,7 @@ import { definition as credentialPlugin } from '../commands/credentialplugin/cre
 import { definition as login } from '../commands/login/login';
 
 export interface CommandTree {
-  commands: Array<CommandDefinition<any>>;
+  commands: AnyCommand[];
   groups: CommandGroup[];
 }
 

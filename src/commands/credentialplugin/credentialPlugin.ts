@@ -29,11 +29,11 @@ export async function run(_options: CredentialPluginOptions, deps: Deps): Promis
   return 0;
 }
 
-export const definition = defineCommand<CredentialPluginOptions>({
+export const definition = defineCommand({
   name: 'credential-plugin',
   describe: 'OIDC credential plugin for kubectl exec authentication',
   hidden: true,
   counted: false,
-  options: () => ({}),
+  options: (): CredentialPluginOptions => ({}),
   run,
 });

@@ -6,7 +6,7 @@
 import { defineCommand } from '../../cli/command';
 import type { Deps } from '../../cli/deps';
 import { UserError } from '../../cli/errors';
-import { defineFlags, describeFlag, type FlagValues } from '../../cli/flagTable';
+import { defineFlags, type FlagValues } from '../../cli/flagTable';
 import type { GlobalOptions } from '../../cli/globalFlags';
 
 const wc = 'Workload cluster flags:';
@@ -138,44 +138,16 @@ export async function run(o: LoginOptions, deps: LoginDeps): Promise<number> {
   return 0;
 }
 
-/** Until the flag table drives yargs for every command (on main): the table as yargs options. */
-function yargsOptions(): Record<string, import('yargs').Options> {
-  const out: Record<string, import('yargs').Options> = {};
-  for (const [name, def] of Object.entries(flags)) {
-    const d = def as import('../../cli/flagTable').FlagDef;
-    out[name] = {
-      type: d.type === 'list' || d.type === 'array' ? 'array' : d.type === 'number' ? 'number' : d.type,
-      ...(d.type === 'list' || d.type === 'array' ? { string: true } : {}),
-      ...(d.default !== undefined && name !== 'keep-context' ? { default: d.default } : {}),
-      ...(d.group ? { group: d.group } : {}),
-      ...(d.hidden ? { hidden: true } : {}),
-      describe: describeFlag(d),
-    };
-  }
-  return out;
-}
-
-export const definition = defineCommand<LoginOptions>({
+export const definition = defineCommand({
   name: 'login',
   positionals: '[arg1] [arg2]',
   describe: 'Ensures an authenticated context for a Giant Swarm management or workload cluster',
   examples: [
-    ['kubectl gs login https://api.g8s.test.eu-west-1.aws.gigantic.io', 'Log in to a management cluster by its Management API URL (first time)'],
-    ['kubectl gs login mymc', 'Log in again to a management cluster whose context gs-mymc exists'],
-    ['kubectl gs login gs-mymc', 'The same, by context name'],
+    ['$0 login https://api.g8s.test.eu-west-1.aws.gigantic.io', 'Log in to a management cluster by its Management API URL (first time)'],
+    ['$0 login mymc', 'Log in again to a management cluster whose context gs-mymc exists'],
+    ['$0 login gs-mymc', 'The same, by context name'],
   ],
-  builder: (y) => y.options(yargsOptions()),
-  options: (argv, global) => {
-    const values = {} as Record<string, unknown>;
-    for (const [name, def] of Object.entries(flags)) {
-      const key = name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-      let v = argv[key];
-      if ((def as { type: string }).type === 'list') v = ((v as string[] | undefined) ?? []).flatMap((s) => String(s).split(',')).filter(Boolean);
-      if ((def as { type: string }).type === 'boolean') v = v === true;
-      values[key] = v ?? (def as { default?: unknown }).default;
-    }
-    const positionals = [argv.arg1, argv.arg2, ...((argv._ as unknown[]) ?? []).slice(1)].filter((v) => v !== undefined && v !== '').map(String);
-    return loginOptions(values as LoginFlagValues, positionals, global, process.env, argv.keepContext !== undefined);
-  },
+  flags,
+  options: (values, ctx) => loginOptions(values, ctx.positionals, ctx.global, process.env, ctx.given.has('keep-context')),
   run,
 });
