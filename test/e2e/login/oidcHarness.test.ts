@@ -5,16 +5,15 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, approveDeviceCode, authorizeInBrowser } from '../support/browser';
 import { kubectlPath, run } from '../support/env';
-import { startOidcApiServer, type OidcApiServer } from '../support/oidcApiServer';
-import { goScopes, jwtClaims, loginAs, refreshTokens, startOidcProvider, type OidcProvider } from '../support/oidcProvider';
+import { startOidcStack, type OidcApiServer } from '../support/oidcApiServer';
+import { goScopes, jwtClaims, loginAs, refreshTokens, type OidcProvider } from '../support/oidcProvider';
 
 let op: OidcProvider;
 let api: OidcApiServer;
 let emptyKubeconfig: string;
 
 beforeAll(async () => {
-  op = await startOidcProvider({ accounts: { bob: { groups: ['strangers'], name: 'Bob Builder' } } });
-  api = await startOidcApiServer(op);
+  ({ op, api } = await startOidcStack({ accounts: { bob: { groups: ['strangers'], name: 'Bob Builder' } } }));
   emptyKubeconfig = join(api.dir, 'empty-kubeconfig');
   writeFileSync(emptyKubeconfig, '');
 });

@@ -13,8 +13,8 @@ import { writeFileAtomic } from '../../../src/login/atomicWrite';
 import { editKubeconfigText } from '../../../src/login/kubeconfigEdit';
 import { loginWorkloadCluster, loginWorkloadClusterDirect, wcResultMessage, type WcLoginDeps, type WcLoginOptions } from '../../../src/login/wcLogin';
 import { apiServer, applyCrds, applyManifest, kubectlPath, repoRoot, run } from '../support/env';
-import { startOidcApiServer, type OidcApiServer } from '../support/oidcApiServer';
-import { loginAs, startOidcProvider, type OidcProvider } from '../support/oidcProvider';
+import { startOidcStack, type OidcApiServer } from '../support/oidcApiServer';
+import { loginAs, type OidcProvider } from '../support/oidcProvider';
 
 const suffix = randomBytes(3).toString('hex');
 const org = `wc${suffix}`;
@@ -284,8 +284,7 @@ describe('direct OIDC (structured authentication)', () => {
   let op: OidcProvider;
   let oidcApi: OidcApiServer;
   beforeAll(async () => {
-    op = await startOidcProvider({ clientId: 'wc-client', callbackPath: '/' });
-    oidcApi = await startOidcApiServer(op);
+    ({ op, api: oidcApi } = await startOidcStack({ clientId: 'wc-client', callbackPath: '/' }));
   });
   afterAll(async () => {
     await oidcApi?.stop();

@@ -46,6 +46,11 @@ export interface OidcProviderOptions {
   defaultGroups?: string[];
   /** Whether the code flow demands PKCE (default true, oidc-provider's rule for public clients). */
   pkceRequired?: boolean;
+  /** Listen on this port (default: any free one). */
+  port?: number;
+  /** Called once the issuer URL and CA file exist, before the provider answers (to start a kube-apiserver
+   *  that trusts it meanwhile: needs a fixed port). */
+  onIssuerKnown?: (early: { issuer: string; caFile: string; clientId: string }) => void;
 }
 
 export interface TokenRequest {
@@ -99,6 +104,7 @@ interface OidcServerConfig {
   emailDomain: string;
   defaultGroups: string[];
   pkceRequired: boolean;
+  port: number;
 }
 
 export async function startOidcProvider(options: OidcProviderOptions = {}): Promise<OidcProvider> {
@@ -117,6 +123,7 @@ export async function startOidcProvider(options: OidcProviderOptions = {}): Prom
     emailDomain: options.emailDomain ?? 'example.com',
     defaultGroups: options.defaultGroups ?? ['kgs-e2e-users'],
     pkceRequired: options.pkceRequired ?? true,
+    port: options.port ?? 0,
   };
   const logFile = join(dir, 'provider.log');
   const fd = openSync(logFile, 'a');
@@ -130,6 +137,10 @@ export async function startOidcProvider(options: OidcProviderOptions = {}): Prom
     });
   } finally {
     closeSync(fd);
+  }
+  if (options.onIssuerKnown) {
+    if (!options.port) throw new Error('onIssuerKnown needs a fixed port');
+    options.onIssuerKnown({ issuer: `https://127.0.0.1:${options.port}`, caFile: pki.caFile, clientId: config.clientId });
   }
   const log = () => {
     try {

@@ -36,7 +36,7 @@ const signingKey = { ...privateKey.export({ format: 'jwk' }), kid: 'e2e', use: '
 const loopbackCallbacks = ['localhost', '127.0.0.1', '[::1]'].map((h) => `http://${h}${config.callbackPath}`);
 
 const server = createServer({ cert: readFileSync(config.certFile), key: readFileSync(config.keyFile) });
-server.listen(0, '127.0.0.1', () => {
+server.listen(config.port, '127.0.0.1', () => {
   const { port } = server.address();
   const issuer = `https://127.0.0.1:${port}`;
   const provider = new Provider(issuer, {
