@@ -15,7 +15,8 @@ import { generateClientCredential } from './clientCert';
 import type { FileEdit } from './kubeconfigEdit';
 import { controlPlaneEndpoint, findWorkloadCluster, isEks, pureCapiProviders, wcBasePath, type WcCluster } from './wcCluster';
 import { pemData, wcContextName, wcMainEdit, wcSelfContainedEdit, type WcEntry } from './wcKubeconfig';
-import { oidcExecEntry, runWcOidcLogin, type WcOidcDeps } from './wcOidc';
+import { oidcExec } from './mcKubeconfig';
+import { runWcOidcLogin, type WcOidcDeps } from './wcOidc';
 import { detectStructuredAuth, fetchClusterCa, multipleIssuersError, normalizeApiEndpoint, pickIssuer, type AuthIssuer } from './wcStructuredAuth';
 
 export interface WcLoginOptions {
@@ -185,7 +186,7 @@ async function oidcLogin(clusterName: string, server: string, caPem: string, iss
   const entry: WcEntry = {
     contextName,
     cluster: { server, 'certificate-authority-data': pemData(caPem) },
-    user: { exec: oidcExecEntry(issuer.issuerUrl, issuer.clientId, tokens.idToken, tokens.refreshToken ?? '') },
+    user: { exec: oidcExec(issuer.issuerUrl, issuer.clientId, tokens.idToken, tokens.refreshToken ?? '') },
   };
   const contextExists = await store(entry, o, deps);
   try {

@@ -1,10 +1,9 @@
 // The direct OIDC login of a workload cluster (cmd/login/wc_oidc.go runOIDCLogin): the browser flow at the
 // cluster's own issuer (any OIDC provider, not Dex: PKCE, callback path "/", scopes openid profile email
 // offline_access + --oidc-scope), the token checked against the cluster's API server (a warning only), and
-// a warning when the issuer gave no refresh token. The tokens end in the kubeconfig's exec entry and in
-// the credential plugin's cache.
+// a warning when the issuer gave no refresh token. The tokens end in the kubeconfig's exec entry (Go's
+// oidcExec, mcKubeconfig.ts) and in the credential plugin's cache.
 import { UserError } from '../cli/errors';
-import { envClientId, envIdToken, envIssuerUrl, envRefreshToken } from './pluginEnv';
 import type { AuthIssuer } from './wcStructuredAuth';
 
 /** Go's directOIDCScopes. */
@@ -20,22 +19,6 @@ export interface WcOidcDeps {
   verifyToken(idToken: string, server: string, caPem: string): Promise<void>;
   /** The credential plugin's cache (Go's credentialcache.WriteWithLock). */
   writeTokenCache(issuerUrl: string, clientId: string, idToken: string, refreshToken: string): void;
-}
-
-/** cmd/login/auth.go oidcExec, field for field as client-go writes it (env and provideClusterInfo have no omitempty). */
-export function oidcExecEntry(issuerUrl: string, clientId: string, idToken: string, refreshToken: string): Record<string, unknown> {
-  return {
-    apiVersion: 'client.authentication.k8s.io/v1beta1',
-    args: ['credential-plugin'],
-    command: 'kubectl-gs',
-    env: [
-      { name: envIssuerUrl, value: issuerUrl },
-      { name: envClientId, value: clientId },
-      { name: envIdToken, value: idToken },
-      { name: envRefreshToken, value: refreshToken },
-    ],
-    provideClusterInfo: false,
-  };
 }
 
 export interface WcOidcLogin {

@@ -2,23 +2,11 @@
 // own CA, and refuses what Athena would refuse.
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
+import { infoQuery } from '../../../src/login/athena';
 import { startAthena, type Athena } from '../support/athena';
 
-// Verbatim from the Go source (pkg/installation/info.go infoQuery), as its graphql client sends it.
-const goInfoQuery = `
-query GetInfo {
-  identity {
-    provider
-    codename
-  }
-
-  kubernetes {
-    apiUrl
-    authUrl
-    caCert
-  }
-}
-`;
+// The query as the client sends it: byte for byte the Go source's infoQuery (pkg/installation/info.go).
+const goInfoQuery = infoQuery;
 
 let athena: Athena;
 beforeAll(async () => {
