@@ -5,6 +5,8 @@
 import type { Dispatcher } from 'undici';
 
 let dispatcher: Dispatcher | undefined;
+/** Dispatchers that also trust extra CAs (a legacy auth-provider's idp-certificate-authority), by CA text. */
+const extraDispatchers = new Map<string, Dispatcher>();
 
 export interface HttpInit {
   method?: string;
@@ -12,6 +14,8 @@ export interface HttpInit {
   body?: unknown;
   redirect?: 'manual' | 'follow' | 'error';
   signal?: AbortSignal;
+  /** PEM certificates to trust besides the system's and Node's. */
+  extraCa?: string[];
 }
 
 function trustedRoots(): string[] {
@@ -20,7 +24,17 @@ function trustedRoots(): string[] {
   return [...all];
 }
 
-function sharedDispatcher(): Dispatcher {
+function sharedDispatcher(extraCa: string[] = []): Dispatcher {
+  if (extraCa.length > 0) {
+    const key = extraCa.join('\n');
+    let d = extraDispatchers.get(key);
+    if (!d) {
+      const { EnvHttpProxyAgent } = require('undici') as typeof import('undici');
+      const ca = [...trustedRoots(), ...extraCa];
+      extraDispatchers.set(key, (d = new EnvHttpProxyAgent({ connect: { ca }, requestTls: { ca } })));
+    }
+    return d;
+  }
   if (!dispatcher) {
     const { EnvHttpProxyAgent } = require('undici') as typeof import('undici');
     const ca = trustedRoots();
@@ -32,15 +46,17 @@ function sharedDispatcher(): Dispatcher {
 /** fetch() with the proxy and trust settings above; the shape openid-client's customFetch expects. */
 export async function httpFetch(url: string | URL, init: HttpInit = {}): Promise<Response> {
   const { fetch } = require('undici') as typeof import('undici');
-  const response = await fetch(url, { ...(init as object), dispatcher: sharedDispatcher() } as Parameters<typeof fetch>[1]);
+  const { extraCa, ...rest } = init;
+  const response = await fetch(url, { ...(rest as object), dispatcher: sharedDispatcher(extraCa) } as Parameters<typeof fetch>[1]);
   return response as unknown as Response;
 }
 
 /** Lets the process exit without waiting for idle keep-alive sockets. */
 export async function closeHttp(): Promise<void> {
-  const d = dispatcher;
+  const all = [dispatcher, ...extraDispatchers.values()];
   dispatcher = undefined;
-  await d?.close().catch(() => undefined);
+  extraDispatchers.clear();
+  await Promise.all(all.map((d) => d?.close().catch(() => undefined)));
 }
 
 /**

@@ -25,13 +25,21 @@ async function client(): Promise<typeof Client> {
   return loaded;
 }
 
-/** Fetches the issuer's discovery document (openid-configuration) for a public client. */
-export async function discover(issuer: string, clientId: string, signal?: AbortSignal): Promise<Client.Configuration> {
+export interface ClientOptions {
+  /** A confidential client's secret (legacy auth-provider entries may carry one): HTTP basic auth, as golang.org/x/oauth2 tries first. */
+  clientSecret?: string;
+  /** PEM certificates to trust for the issuer besides the system's. */
+  ca?: string[];
+}
+
+/** Fetches the issuer's discovery document (openid-configuration); a public client unless a secret is given. */
+export async function discover(issuer: string, clientId: string, signal?: AbortSignal, options: ClientOptions = {}): Promise<Client.Configuration> {
   const c = await client();
-  const customFetch: Client.CustomFetch = (url, options) => httpFetch(url, { ...options, signal: signal ?? options.signal });
+  const customFetch: Client.CustomFetch = (url, init) => httpFetch(url, { ...init, signal: signal ?? init.signal, extraCa: options.ca });
   let config: Client.Configuration;
   try {
-    config = await c.discovery(new URL(issuer), clientId, undefined, c.None(), { [c.customFetch]: customFetch });
+    const auth = options.clientSecret ? c.ClientSecretBasic(options.clientSecret) : c.None();
+    config = await c.discovery(new URL(issuer), clientId, undefined, auth, { [c.customFetch]: customFetch });
   } catch (err) {
     if (signal?.aborted) throw signal.reason;
     throw new UserError(`cannot reach the OIDC issuer ${issuer}: ${describeOidcError(err)}`);
@@ -41,8 +49,8 @@ export async function discover(issuer: string, clientId: string, signal?: AbortS
 }
 
 /** Exchanges a refresh token for new tokens (Go's RenewToken); a missing new refresh token keeps the old one, as golang.org/x/oauth2 does. */
-export async function refreshTokens(issuer: string, clientId: string, refreshToken: string): Promise<TokenPair> {
-  const config = await discover(issuer, clientId);
+export async function refreshTokens(issuer: string, clientId: string, refreshToken: string, options: ClientOptions = {}): Promise<TokenPair> {
+  const config = await discover(issuer, clientId, undefined, options);
   const c = await client();
   let response: Awaited<ReturnType<typeof c.refreshTokenGrant>>;
   try {

@@ -307,3 +307,66 @@ describe('failed logins leave the kubeconfig byte for byte as it was', () => {
     expectFailedOneLine(r, /access_denied/, u);
   });
 });
+
+describe('legacy auth-provider: oidc entries', () => {
+  it('kubectl gs get renews an expired id-token with the refresh-token and saves both into that entry only', async () => {
+    const crds = readFileSync(join(__dirname, '../crds/giantswarm.yaml'), 'utf8');
+    await run(kubectlPath, ['--kubeconfig', api.kubeconfigPath, 'apply', '-f', '-'], { input: crds });
+    await run(kubectlPath, ['--kubeconfig', api.kubeconfigPath, 'wait', '--for', 'condition=Established', '--timeout', '60s', 'crd/organizations.security.giantswarm.io']);
+    const u = newUser();
+    mkdirSync(join(u.home, '.kube'), { recursive: true });
+    const tokens = await loginAs(op, 'dave');
+    const expired = await op.mintIdToken('dave', -60);
+    const head = `# older kubectl-gs login, edited by hand
+apiVersion: v1
+clusters:
+- cluster:
+    certificate-authority-data: ${Buffer.from(readFileSync(api.caFile, 'utf8')).toString('base64')}
+    server: ${api.serverUrl}
+  name: gs-golem
+contexts:
+- context:
+    cluster: gs-golem
+    user: gs-dave-golem
+  name: gs-golem
+current-context: gs-golem
+kind: Config
+preferences: {}
+users:
+- name: other-user   # keep
+  user:
+    token: static
+`;
+    writeFileSync(
+      u.kubeconfig,
+      head +
+        `- name: gs-dave-golem
+  user:
+    auth-provider:
+      config:
+        client-id: ${op.clientId}
+        id-token: ${expired}
+        idp-certificate-authority-data: ${Buffer.from(op.caPem).toString('base64')}
+        idp-issuer-url: ${op.issuer}
+        refresh-token: ${tokens.refreshToken}
+      name: oidc
+`,
+      { mode: 0o600 },
+    );
+    await op.resetTokenRequests();
+    const env = { ...u.env, NODE_EXTRA_CA_CERTS: undefined }; // the entry's idp-certificate-authority-data is what trusts the issuer
+    const r = await run(kubectlPath, ['gs', 'get', 'organizations'], { env });
+    expect(r.stderr).toMatch(/^No organizations found\./); // authorised: the server answered the list
+    expect(r.code).toBe(0);
+    expect(await op.tokenRequests()).toEqual([{ grantType: 'refresh_token', status: 200 }]);
+    const after = readFileSync(u.kubeconfig, 'utf8');
+    expect(after.startsWith(head)).toBe(true);
+    const newId = /id-token: (\S+)/.exec(after)![1];
+    const newRefresh = /refresh-token: (\S+)/.exec(after)![1];
+    expect(newId).not.toBe(expired);
+    expect(newRefresh).not.toBe(tokens.refreshToken);
+    // The saved token is used as long as it is valid: no more token requests.
+    expect((await run(kubectlPath, ['gs', 'get', 'organizations'], { env })).code).toBe(0);
+    expect(await op.tokenRequests()).toHaveLength(1);
+  });
+});
