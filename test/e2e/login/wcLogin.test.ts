@@ -4,13 +4,13 @@
 // context is proven by kubectl authenticating with it; the direct OIDC login goes through the e2e OpenID
 // provider and an OIDC-enabled kube-apiserver.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createKubeClient, type KubeClient } from '../../../src/kube/client';
 import { loadKubeconfig } from '../../../src/kube/kubeconfig';
-import { writeFileAtomic } from '../../../src/login/atomicWrite';
-import { editKubeconfigText } from '../../../src/login/kubeconfigEdit';
+import { kubeconfigLocation } from '../../../src/login/kubeconfigWrite';
+import { wcKubeconfigIo } from '../../../src/login/wcIo';
 import { loginWorkloadCluster, loginWorkloadClusterDirect, wcResultMessage, type WcLoginDeps, type WcLoginOptions } from '../../../src/login/wcLogin';
 import { apiServer, applyCrds, applyManifest, kubectlPath, repoRoot, run } from '../support/env';
 import { startOidcStack, type OidcApiServer } from '../support/oidcApiServer';
@@ -123,18 +123,10 @@ function options(over: Partial<WcLoginOptions>): WcLoginOptions {
 function deps(kubeconfigPath: string, more: Partial<WcLoginDeps> = {}): WcLoginDeps & { printed: string[]; warned: string[] } {
   const printed: string[] = [];
   const warned: string[] = [];
-  const editFile = async (path: string, e: Parameters<WcLoginDeps['kubeconfig']['edit']>[0]) => {
-    let text = '';
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch {
-      // a new file
-    }
-    writeFileAtomic(path, editKubeconfigText(text, e), 0o600);
-  };
   return {
     mc,
-    kubeconfig: { config: loadKubeconfig(kubeconfigPath, {}), edit: (e) => editFile(kubeconfigPath, e), editFile },
+    // The real writer: the kubeconfig is --kubeconfig <path>.
+    kubeconfig: wcKubeconfigIo(kubeconfigLocation(kubeconfigPath, {}), loadKubeconfig(kubeconfigPath, {})),
     readFile: (p) => readFileSync(p, 'utf8'),
     interactive: false,
     ask: async () => undefined,
@@ -204,6 +196,7 @@ describe('client certificate (Cluster API)', () => {
     const o = options({ certificateGroups: ['system:masters'], selfContained: file, proxy: true, switchToContext: false });
     const result = await loginWorkloadCluster(o, deps(path));
     expect(readFileSync(path, 'utf8')).toBe(before);
+    expect(statSync(file).mode & 0o777).toBe(0o600); // it holds a private key
     const written = yaml.load(readFileSync(file, 'utf8')) as Record<string, any>;
     expect(written['current-context']).toBe(result.contextName);
     expect(written.clusters).toHaveLength(1);
