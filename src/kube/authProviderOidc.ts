@@ -11,13 +11,9 @@ import type { Connection } from './connection';
 const expiryMarginSeconds = 10;
 
 function validToken(token: string | undefined, nowMs: number): boolean {
-  if (!token) return false;
-  try {
-    const exp = (JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { exp?: unknown }).exp;
-    return typeof exp === 'number' && exp * 1000 > nowMs + expiryMarginSeconds * 1000;
-  } catch {
-    return false;
-  }
+  const { tokenTimes } = require('../login/idToken') as typeof import('../login/idToken');
+  const times = tokenTimes(token);
+  return times !== undefined && times.exp * 1000 > nowMs + expiryMarginSeconds * 1000;
 }
 
 export async function oidcAuthProviderToken(conn: Pick<Connection, 'user' | 'userName' | 'userSource'>, env: NodeJS.ProcessEnv, nowMs = Date.now()): Promise<string> {

@@ -1,5 +1,6 @@
 // Reading an id token's lifetime without verifying it: the token came from the issuer over TLS and the
 // API server verifies it; the client only needs to know whether to use it or renew it.
+import { tokenClaims } from './claims';
 
 export interface TokenTimes {
   /** Expiry, seconds since the epoch. */
@@ -10,19 +11,10 @@ export interface TokenTimes {
 
 /** The exp and iat claims of a JWT, or undefined when it is not a JWT with a numeric, non-zero exp. */
 export function tokenTimes(token: string | undefined): TokenTimes | undefined {
-  if (!token) return undefined;
-  const parts = token.split('.');
-  if (parts.length !== 3) return undefined;
-  let claims: unknown;
-  try {
-    // JWTs use base64url; Go's check decodes with the standard alphabet (RawStdEncoding) and so takes a
-    // token whose payload holds '-' or '_' for invalid. Buffer's base64url decoder reads both alphabets.
-    claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-  } catch {
-    return undefined;
-  }
-  if (typeof claims !== 'object' || claims === null) return undefined;
-  const { exp, iat } = claims as { exp?: unknown; iat?: unknown };
+  if (!token || token.split('.').length !== 3) return undefined;
+  // JWTs use base64url; Go's check decodes with the standard alphabet (RawStdEncoding) and so takes a
+  // token whose payload holds '-' or '_' for invalid. tokenClaims reads base64url (and the standard alphabet).
+  const { exp, iat } = tokenClaims(token);
   if (typeof exp !== 'number' || !Number.isFinite(exp) || exp === 0) return undefined;
   return { exp: Math.trunc(exp), iat: typeof iat === 'number' && Number.isFinite(iat) ? Math.trunc(iat) : undefined };
 }
