@@ -18,7 +18,12 @@ export interface CallbackServer {
   close(): void;
 }
 
-export async function startCallbackServer(host: string, port: number, handle: (url: URL) => Promise<unknown>): Promise<CallbackServer> {
+/**
+ * `path` is Go's callback path: /oauth/callback for Dex logins; "/" for direct OIDC logins of workload
+ * clusters (Go's handleDirectOIDC), whose redirect URI is http://localhost:<port> and where any path is the
+ * callback (Go's ServeMux pattern "/").
+ */
+export async function startCallbackServer(host: string, port: number, handle: (url: URL) => Promise<unknown>, path = callbackPath): Promise<CallbackServer> {
   const http = require('node:http') as typeof import('node:http');
   const servers: Server[] = [];
   let answered = false;
@@ -34,7 +39,7 @@ export async function startCallbackServer(host: string, port: number, handle: (u
   let redirectUri = '';
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname !== callbackPath) {
+    if (path !== '/' && url.pathname !== path) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404 page not found\n');
       return;
     }
@@ -43,7 +48,7 @@ export async function startCallbackServer(host: string, port: number, handle: (u
       return;
     }
     answered = true;
-    handle(new URL(redirectUri + url.search)).then(
+    handle(new URL((path === '/' ? redirectUri + url.pathname.replace(/^\/$/, '') : redirectUri) + url.search)).then(
       (value) => {
         res.writeHead(200, { 'content-type': 'text/html', connection: 'close' }).end(ssoCompletePage, () => close());
         settle.resolve(value);
@@ -78,6 +83,6 @@ export async function startCallbackServer(host: string, port: number, handle: (u
       // ::1 missing (IPv6 off): 127.0.0.1 alone serves http://localhost.
     }
   }
-  redirectUri = `http://localhost:${boundPort}${callbackPath}`;
+  redirectUri = `http://localhost:${boundPort}${path === '/' ? '' : path}`;
   return { port: boundPort, redirectUri, result, close };
 }

@@ -72,6 +72,7 @@ export interface AuthorizationRequest {
   url: URL;
   state: string;
   verifier: string;
+  redirectUri: string;
 }
 
 /**
@@ -92,15 +93,28 @@ export async function authorizationRequest(config: Client.Configuration, redirec
     code_challenge_method: 'S256',
     ...extra,
   };
-  return { config, url: c.buildAuthorizationUrl(config, params), state, verifier };
+  return { config, url: c.buildAuthorizationUrl(config, params), state, verifier, redirectUri };
 }
 
 /** Checks the callback's state and exchanges its code for tokens (PKCE verifier included). */
 export async function exchangeCode(request: AuthorizationRequest, callbackUrl: URL): Promise<TokenPair> {
   const c = await client();
-  let response: Awaited<ReturnType<typeof c.authorizationCodeGrant>>;
+  let response: { id_token?: string; refresh_token?: string };
   try {
-    response = await c.authorizationCodeGrant(request.config, callbackUrl, { pkceCodeVerifier: request.verifier, expectedState: request.state });
+    if (new URL(request.redirectUri).pathname === '/' && !request.redirectUri.endsWith('/')) {
+      // A redirect URI without a path (Go's direct OIDC logins: http://localhost:<port>): openid-client would
+      // send it back with a "/" added, which issuers that compare exactly refuse; so the callback is
+      // checked here and the grant sent with the URI as it was given.
+      const params = callbackUrl.searchParams;
+      if (params.get('state') !== request.state) throw new Error('the callback\'s state does not match this login (a stale or forged request)');
+      const error = params.get('error');
+      if (error) throw Object.assign(new Error(error), { error, error_description: params.get('error_description') ?? undefined });
+      const code = params.get('code');
+      if (!code) throw new Error('the callback carries no authorization code');
+      response = await c.genericGrantRequest(request.config, 'authorization_code', { code, redirect_uri: request.redirectUri, code_verifier: request.verifier });
+    } else {
+      response = await c.authorizationCodeGrant(request.config, callbackUrl, { pkceCodeVerifier: request.verifier, expectedState: request.state });
+    }
   } catch (err) {
     throw new UserError(`the login was not completed: ${describeOidcError(err)}`);
   }

@@ -37,6 +37,8 @@ export interface BrowserLoginOptions {
   callbackHost: string;
   callbackPort: number;
   timeoutMs: number;
+  /** A direct issuer (not Dex): no connector parameters, redirect URI http://localhost:<port> (Go's GetPlainAuthURL). */
+  plain?: boolean;
 }
 
 function timeoutError(timeoutMs: number): UserError {
@@ -57,11 +59,11 @@ export async function browserLogin(o: BrowserLoginOptions, io: LoginIo): Promise
     const config = await Promise.race([discover(o.issuer, clientId, controller.signal), aborted]);
     let request: Awaited<ReturnType<typeof authorizationRequest>> | undefined;
     try {
-      server = await startCallbackServer(o.callbackHost, o.callbackPort, (url) => exchangeCode(request!, url));
+      server = await startCallbackServer(o.callbackHost, o.callbackPort, (url) => exchangeCode(request!, url), o.plain ? '/' : undefined);
     } catch (err) {
       throw new UserError(`cannot start the login callback server on ${o.callbackHost || '0.0.0.0'}:${o.callbackPort}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}; choose another --callback-port`);
     }
-    const extra: Record<string, string> = o.connectorId ? { connector_id: o.connectorId } : { connector_filter: o.clusterAdmin ? 'giantswarm' : 'customer' };
+    const extra: Record<string, string> = o.plain ? {} : o.connectorId ? { connector_id: o.connectorId } : { connector_filter: o.clusterAdmin ? 'giantswarm' : 'customer' };
     request = await authorizationRequest(config, server.redirectUri, o.scopes ?? goScopes, extra);
     const url = request.url.href;
     io.stdout.write(`\nYour browser should now be opening this URL:\n${url}\n\n`);

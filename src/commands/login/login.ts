@@ -98,40 +98,82 @@ export function loginOptions(values: LoginFlagValues, positionals: string[], glo
 export type LoginDeps = Deps & Partial<Pick<import('../../login/mcLogin').McLoginDeps, 'openBrowser' | 'installation' | 'browserLogin' | 'deviceLogin'>>;
 
 export async function run(o: LoginOptions, deps: LoginDeps): Promise<number> {
-  if (o.workloadCluster.workloadCluster) {
-    throw new UserError('logging in to a workload cluster (--workload-cluster) is not available in this build yet; log in to the management cluster, then use its context');
-  }
   const { McLogin } = await import('../../login/mcLogin');
   const { openInBrowser } = await import('../../login/browser');
-  try {
-    await new McLogin(
+  const { kubeconfigLocation } = await import('../../login/kubeconfigWrite');
+  const { loadKubeconfig } = await import('../../kube/kubeconfig');
+  const wc = o.workloadCluster;
+  const isWc = !!wc.workloadCluster;
+  const io = { stdout: deps.stdout, stderr: deps.stderr, openBrowser: deps.openBrowser ?? openInBrowser };
+  const location = kubeconfigLocation(o.global.kubeconfig, deps.env);
+  const readConfig = () => (o.global.kubeconfig && !require('node:fs').existsSync(location.defaultFile) ? undefined : loadKubeconfig(o.global.kubeconfig, deps.env));
+  const originContext = readConfig()?.currentContext ?? '';
+  const wcLogin = async (direct: boolean) => {
+    const { runWcLogin } = await import('../../login/wcCommand');
+    const { fetchInstallation } = await import('../../login/athena');
+    await runWcLogin(
       {
-        args: o.args,
+        clusterName: wc.workloadCluster!,
+        organization: wc.organization,
+        insecureNamespace: wc.insecureNamespace,
+        certificateGroups: wc.certificateGroup,
+        certificateTtl: wc.certificateTtl,
+        cnPrefix: wc.cnPrefix,
+        proxy: wc.proxy,
+        proxyPort: wc.proxyPort,
+        awsProfile: wc.awsProfile,
+        oidcIssuer: wc.oidcIssuer,
+        oidcClientId: wc.oidcClientId,
+        apiCaFile: wc.apiCaFile,
+        oidcScopes: wc.oidcScope,
+        apiEndpoint: wc.apiEndpoint,
+        deviceAuth: o.deviceAuth,
+        selfContained: o.selfContained || undefined,
+        keepContext: o.keepContext,
         callbackHost: o.callbackHost,
         callbackPort: o.callbackPort,
-        clusterAdmin: o.clusterAdmin,
-        internalApi: o.internalApi,
-        keepContext: o.keepContext,
-        selfContained: o.selfContained,
-        connectorId: o.connectorId,
         loginTimeoutMs: o.loginTimeoutMs,
-        deviceAuth: o.deviceAuth,
-        workloadCluster: o.workloadCluster.workloadCluster ?? '',
-        kubeconfig: o.global.kubeconfig,
-        context: o.global.context,
-        token: o.global.token,
       },
-      {
-        env: deps.env,
-        stdout: deps.stdout,
-        stderr: deps.stderr,
-        now: () => deps.now().getTime(),
-        openBrowser: deps.openBrowser ?? openInBrowser,
-        installation: deps.installation,
-        browserLogin: deps.browserLogin,
-        deviceLogin: deps.deviceLogin,
-      },
-    ).run();
+      o.global,
+      location,
+      originContext,
+      { ...io, env: deps.env, kube: deps.kube, installationProvider: async (server) => (await (deps.installation ?? fetchInstallation)(server)).provider },
+      direct,
+    );
+  };
+  try {
+    if (isWc && wc.apiEndpoint) {
+      deps.stdout.write('Skipping management cluster access; using the endpoint, issuer, client ID and CA provided via flags.\n');
+      await wcLogin(true);
+      return 0;
+    }
+    const { canSkipMcLogin } = await import('../../login/wcCommand');
+    const config = readConfig();
+    const empty = { clusters: new Map(), users: new Map(), contexts: new Map(), files: [] };
+    if (isWc && canSkipMcLogin(wc, config ?? empty, o.global.context)) {
+      deps.stdout.write('Using the current kubeconfig context to reach the management cluster.\n');
+    } else {
+      await new McLogin(
+        {
+          args: o.args,
+          callbackHost: o.callbackHost,
+          callbackPort: o.callbackPort,
+          clusterAdmin: o.clusterAdmin,
+          internalApi: o.internalApi,
+          keepContext: o.keepContext,
+          selfContained: o.selfContained,
+          connectorId: o.connectorId,
+          loginTimeoutMs: o.loginTimeoutMs,
+          deviceAuth: o.deviceAuth,
+          workloadCluster: wc.workloadCluster ?? '',
+          kubeconfig: o.global.kubeconfig,
+          context: o.global.context,
+          token: o.global.token,
+        },
+        { ...io, env: deps.env, now: () => deps.now().getTime(), installation: deps.installation, browserLogin: deps.browserLogin, deviceLogin: deps.deviceLogin },
+      ).run();
+    }
+    if (isWc) await wcLogin(false);
   } finally {
     await (await import('../../login/http')).closeHttp();
   }

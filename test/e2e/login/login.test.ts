@@ -18,7 +18,8 @@ let athena: Athena;
 let caBundle: string;
 
 beforeAll(async () => {
-  op = await startOidcProvider();
+  // http://localhost (no path): the redirect URI of Go's direct OIDC logins of workload clusters.
+  op = await startOidcProvider({ extraRedirectUris: ['http://localhost'] });
   api = await startOidcApiServer(op);
   athena = await startAthena({ info: { provider: 'capa', codename: 'golem', apiUrl: api.serverUrl, authUrl: op.issuer, caCert: readFileSync(api.caFile, 'utf8') } });
   const dir = mkdtempSync(join(tmpdir(), 'kgs-login-e2e-'));
@@ -150,6 +151,18 @@ describe('kubectl gs login (browser) and the credential plugin', () => {
     expect(await op.tokenRequests()).toEqual([{ grantType: 'refresh_token', status: 200 }]);
     const again = await run(kubectlPath, ['gs', 'login', 'gs-golem'], { env: u.env });
     expect(again.stdout).toBe("Context 'gs-golem' is already selected.\n");
+  });
+
+  it('--workload-cluster with --api-endpoint: a direct OIDC login that writes <mc context>-<cluster>-oidc', async () => {
+    const r = await browserLogin(u, ['--workload-cluster', 'mywc', '--api-endpoint', api.serverUrl, '--oidc-issuer', op.issuer, '--oidc-client-id', op.clientId, '--api-ca-file', api.caFile, '--oidc-scope', 'groups']);
+    expect(r.stderr).toBe("Couldn't open the default browser. Please access the URL above to continue logging in.\n\n");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Skipping management cluster access; using the endpoint, issuer, client ID and CA provided via flags.');
+    expect(r.stdout).toContain("A new kubectl context has been created named 'gs-golem-mywc-oidc' and selected.");
+    const ns = await kubectl(u, ['--context', 'gs-golem-mywc-oidc', 'get', 'namespaces', '-o', 'name']);
+    expect(ns.stdout).toContain('namespace/default');
+    // Back to the management cluster context for the tests below.
+    expect((await run(kubectlPath, ['config', 'use-context', 'gs-golem'], { env: u.env })).code).toBe(0);
   });
 
   it('after the provider revoked the grant, kubectl fails with one line naming the login command', async () => {
