@@ -4,6 +4,8 @@
 //   dir:  os.UserHomeDir()/.kube/.kubectl-gs/cache (os.TempDir() when there is no home)
 //   name: token-<hex of the first 16 bytes of sha256("<issuer>:<clientID>")>.json, and .lock beside it
 // Node modules are required inside the functions: this file is on the credential plugin's cached path.
+// (sha256Hex lives with telemetry, which needed it first for the same reason; lead: a shared room for it.)
+import { sha256Hex } from '../telemetry/sha256';
 
 export interface CacheFiles {
   dir: string;
@@ -26,8 +28,9 @@ export function cacheDir(env: NodeJS.ProcessEnv): string {
 
 /** The hex part of the file names: fmt.Sprintf("%x", sha256.Sum256([]byte(issuer + ":" + clientID))[:16]). */
 export function cacheKey(issuerUrl: string, clientId: string): string {
-  const { createHash } = require('node:crypto') as typeof import('node:crypto');
-  return createHash('sha256').update(`${issuerUrl}:${clientId}`, 'utf8').digest().subarray(0, 16).toString('hex');
+  // Plain-JS SHA-256: loading node:crypto would cost this hot path more than the rest of it (measured
+  // with scripts/bench/login.mjs). 16 bytes = the first 32 hex digits.
+  return sha256Hex(`${issuerUrl}:${clientId}`).slice(0, 32);
 }
 
 export function cacheFiles(issuerUrl: string, clientId: string, env: NodeJS.ProcessEnv): CacheFiles {
