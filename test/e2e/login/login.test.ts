@@ -242,6 +242,12 @@ users:
     expect(renewed.stderr).toBe('');
     expect(renewed.stdout).toContain('namespace/default');
     expect(await op.tokenRequests()).toEqual([{ grantType: 'refresh_token', status: 200 }]);
+
+    // An entry asking for client.authentication.k8s.io/v1 gets a v1 ExecCredential (kubectl refuses any other).
+    writeFileSync(u.kubeconfig, readFileSync(u.kubeconfig, 'utf8').replace('apiVersion: client.authentication.k8s.io/v1beta1', 'apiVersion: client.authentication.k8s.io/v1').replace('interactiveMode: IfAvailable', 'interactiveMode: Never'));
+    const v1 = await kubectl(u, ['get', 'namespaces', '-o', 'name']);
+    expect(v1.stderr).toBe('');
+    expect(v1.stdout).toContain('namespace/default');
   });
 });
 
