@@ -34,6 +34,11 @@ function versionOutput(rest: string[]): string | undefined | false {
 
 export function fastParse(tree: CommandTree, args: string[], help = embeddedHelp()): ParseResult | undefined {
   if (args.length === 1 && args[0] === '--version') return { kind: 'version' };
+  // kubectl runs the credential plugin before every command of a logged-in context: no yargs on that path.
+  if (args.length === 1 && args[0] === 'credential-plugin') {
+    const definition = tree.commands.find((c) => c.name === 'credential-plugin');
+    if (definition) return { kind: 'command', path: ['credential-plugin'], definition, argv: { _: ['credential-plugin'] } };
+  }
   if (args[0] === 'version') {
     const output = versionOutput(args.slice(1));
     const definition = tree.commands.find((c) => c.name === 'version');
