@@ -21,7 +21,7 @@ export class RefreshRejectedError extends Error {
 
 let loaded: typeof Client | undefined;
 async function client(): Promise<typeof Client> {
-  loaded ??= await import('openid-client');
+  loaded ??= (require('../vendor') as typeof import('../vendor')).openidClient();
   return loaded;
 }
 
