@@ -1,15 +1,21 @@
 // Answers the commonest cheap invocations without loading yargs (~15-20 ms of a ~45 ms start):
 // `--version`, `version [-o json|yaml]`, and `[path...] --help|-h` from help texts rendered by yargs at
-// build time (scripts/build.mjs embeds them as __KGS_HELP__). Anything else, or anything unexpected,
-// returns undefined and goes through yargs as usual, so behaviour never depends on this file.
+// build time (scripts/build.mjs embeds them in the executable as the asset help.json, read only when help
+// is asked for: as part of the main script, their ~200 KB were parsed by every command). Anything else, or
+// anything unexpected, returns undefined and goes through yargs as usual, so behaviour never depends on
+// this file.
 import { descend, isNamed } from './command';
 import type { ParseResult } from './parse';
 import type { CommandTree } from './tree';
 
-declare const __KGS_HELP__: Record<string, string> | undefined;
+/** The asset scripts/build.mjs embeds: every help path (space-joined) -> its text. */
+export const helpAsset = 'help.json';
 
-function embeddedHelp(): Record<string, string> | undefined {
-  return typeof __KGS_HELP__ === 'object' ? __KGS_HELP__ : undefined;
+type Help = Record<string, string> | undefined;
+
+function embeddedHelp(): Help {
+  const sea = require('node:sea') as typeof import('node:sea');
+  return sea.isSea() ? (JSON.parse(sea.getAsset(helpAsset, 'utf8')) as Record<string, string>) : undefined;
 }
 
 /** Maps typed names (aliases included) to the canonical command path, or undefined if not a path. */
@@ -32,8 +38,13 @@ function versionOutput(rest: string[]): string | undefined | false {
   return false;
 }
 
-export function fastParse(tree: CommandTree, args: string[], help = embeddedHelp()): ParseResult | undefined {
+export function fastParse(tree: CommandTree, args: string[], readHelp: () => Help = embeddedHelp): ParseResult | undefined {
   if (args.length === 1 && args[0] === '--version') return { kind: 'version' };
+  // kubectl runs the credential plugin before every command of a logged-in context: no yargs on that path.
+  if (args.length === 1 && args[0] === 'credential-plugin') {
+    const definition = tree.commands.find((c) => c.name === 'credential-plugin');
+    if (definition) return { kind: 'command', path: ['credential-plugin'], definition, argv: { _: ['credential-plugin'] } };
+  }
   if (args[0] === 'version') {
     const output = versionOutput(args.slice(1));
     const definition = tree.commands.find((c) => c.name === 'version');
@@ -41,11 +52,11 @@ export function fastParse(tree: CommandTree, args: string[], help = embeddedHelp
       return { kind: 'command', path: ['version'], definition, argv: { _: ['version'], output } };
     }
   }
-  if (!help) return undefined;
   const last = args[args.length - 1];
   const words = args.length === 0 ? [] : last === '--help' || last === '-h' ? args.slice(0, -1) : undefined;
   if (!words || words.some((w) => w.startsWith('-'))) return undefined;
   const path = canonicalPath(tree, words);
-  const text = path && help[path.join(' ')];
+  const help = path && readHelp();
+  const text = help && help[path.join(' ')];
   return text ? { kind: 'help', text } : undefined;
 }

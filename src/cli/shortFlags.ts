@@ -6,14 +6,14 @@
 // next argument when nothing is left.
 //
 // Every short letter means the same flag, of the same type, in every command that has it (the global
-// -n and -s, and -o, -l, -c, -A of the commands); test/unit/cli/shortFlags.test.ts checks that against
+// -n and -s, and -o, -l, -c, -f, -A, -q of the commands); test/unit/cli/shortFlags.test.ts checks that against
 // the whole command tree, so a new flag cannot quietly break this table.
 
 /** Short letters that take a value, with their long names. */
-export const valueShorts: Record<string, string> = { o: 'output', l: 'selector', c: 'cluster-name', n: 'namespace', s: 'server' };
+export const valueShorts: Record<string, string> = { o: 'output', l: 'selector', c: 'cluster-name', n: 'namespace', s: 'server', f: 'values-schema-file' };
 
 /** Short letters that are switches. */
-export const switchShorts = new Set(['A', 'h']);
+export const switchShorts = new Set(['A', 'h', 'q']);
 
 function expandOne(arg: string): string[] | undefined {
   const out: string[] = [];

@@ -8,6 +8,11 @@ import { definition as telemetryFlush } from '../commands/telemetry/flush';
 import { templateGroup } from '../commands/template';
 import { group as get } from '../commands/get';
 import { gitopsGroup } from '../commands/gitops';
+import { definition as credentialPlugin } from '../commands/credentialplugin/credentialPlugin';
+import { definition as login } from '../commands/login/login';
+import { group as update } from '../commands/update';
+import { group as deploy } from '../commands/deploy';
+import { group as validate } from '../commands/validate';
 
 export interface CommandTree {
   commands: AnyCommand[];
@@ -16,7 +21,7 @@ export interface CommandTree {
 
 export function commandTree(): CommandTree {
   return {
-    commands: [version, completion, telemetryFlush],
-    groups: [get, telemetry, templateGroup, gitopsGroup],
+    commands: [login, version, completion, telemetryFlush, credentialPlugin],
+    groups: [get, telemetry, templateGroup, gitopsGroup, update, deploy, validate],
   };
 }

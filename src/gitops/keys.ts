@@ -4,9 +4,8 @@
 import type { KeyPair } from './templates';
 
 export async function generateKeyPair(name: string): Promise<KeyPair> {
-  // require, not import(): the bundle is CommonJS, and openpgp's ES module build needs import.meta.url,
-  // which a CommonJS bundle does not have; its CommonJS build is the one to load. Loaded here, on use only.
-  const openpgp = require('openpgp') as typeof import('openpgp');
+  // Loaded here, on use only (src/vendor keeps it out of the executable's main script).
+  const openpgp = (require('../vendor') as typeof import('../vendor')).openpgp();
   const { privateKey, publicKey } = await openpgp.generateKey({
     type: 'ecc',
     curve: 'ed25519Legacy',

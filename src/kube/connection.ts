@@ -10,6 +10,8 @@ export interface Connection {
   contextName?: string;
   clusterName?: string;
   userName?: string;
+  /** The kubeconfig file that defined the user (where a refreshed legacy oidc auth-provider token is saved). */
+  userSource?: string;
   /** The API server's base URL (may carry a path prefix, e.g. behind a proxy). */
   server: URL;
   namespace: string;
@@ -79,6 +81,7 @@ export function resolveConnection(config: Kubeconfig, flags: ConnectionFlags): C
     contextName: context ? contextName : undefined,
     clusterName,
     userName,
+    userSource: userEntry?.source,
     server: serverUrl(cluster, user),
     namespace: flags.namespace || context?.namespace || 'default',
     cluster,

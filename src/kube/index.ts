@@ -4,3 +4,8 @@ export { createKubeClient } from './client';
 export type { KubeClient, KubeList, KubeObject, Query, RequestOptions } from './client';
 export type { ConnectionFlags } from './connectionFlags';
 export { KubeApiError, type KubeStatus } from './errors';
+export {
+  fieldManager, getObject, isObjectNotFound, jsonPatch, mergePatch, pointerSegment, replaceObject, resourcePath, serverSideApply,
+  type ApplyOptions, type JsonPatchOp, type ResourceRef, type WriteOptions,
+} from './writes';
+export { formatDuration, parseGoTimeDuration } from './duration';

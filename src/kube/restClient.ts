@@ -486,7 +486,7 @@ export class RestClient implements KubeClient {
 
     let token = user.token;
     if (!token && user.tokenFile) token = readFile(user.tokenFile, 'tokenFile', whose).toString('utf8').trim();
-    if (!token && user.authProvider) token = authProviderToken(user.authProvider, this.conn.userName);
+    if (!token && user.authProvider) token = user.authProvider.name === 'oidc' ? await (await import('./authProviderOidc')).oidcAuthProviderToken(this.conn, this.env) : authProviderToken(user.authProvider, this.conn.userName);
     if (token) creds.headers.Authorization = `Bearer ${token}`;
     else if (user.username || user.password) {
       creds.headers.Authorization = `Basic ${Buffer.from(`${user.username ?? ''}:${user.password ?? ''}`).toString('base64')}`;

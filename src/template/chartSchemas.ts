@@ -95,6 +95,26 @@ export function awsSchema(releaseChart: boolean): Schema {
   );
 }
 
+/**
+ * cluster-aks (helm/cluster-aks/values.schema.json, giantswarm/cluster-aks at commit 248e408): open
+ * objects; the chart lists no release key but the platform reads global.release like the others'.
+ */
+export function aksSchema(releaseChart: boolean): Schema {
+  return root(
+    open(
+      {
+        controlPlane: open({ sku: open({ tier: { type: 'string', enum: ['Free', 'Premium', 'Standard'] } }) }),
+        managementCluster: str,
+        metadata: open({ description: str, labels: { type: 'object' }, name: str, organization: str, preventDeletion: bool, servicePriority }),
+        providerSpecific: open({ azureClusterIdentity: open({ name: str, namespace: str }), location: str, subscriptionId: str }),
+        release,
+      },
+      ['metadata'],
+    ),
+    releaseChart,
+  );
+}
+
 export const azureLocations = ['eastus', 'germanywestcentral', 'northeurope', 'westeurope', 'westus2'] as const;
 
 export function azureSchema(releaseChart: boolean): Schema {

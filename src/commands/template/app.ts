@@ -1,15 +1,21 @@
 // `kubectl gs template app`: an App CR, plus the ConfigMap/Secret holding the user's values files.
-import { defineCommand } from '../../cli/command';
+import { defineCommand, type CommandContext } from '../../cli/command';
 import type { Deps } from '../../cli/deps';
 import type { AppFlags } from '../../template/appTemplate';
-import { defineFlags } from '../../cli/flagTable';
+import { defineFlags, type FlagValues } from '../../cli/flagTable';
 
 export const flags = defineFlags({
   catalog: { type: 'string', describe: 'Catalog the app is in. (required)' },
   name: { type: 'string', describe: 'Name of the app in the catalog. (required)' },
   version: { type: 'string', aliases: ['app-version'], describe: 'App version to install, e.g. 1.2.3. (required)' },
-  'target-namespace': { type: 'string', describe: 'Namespace the app is installed into. (required)' },
-  'cluster-name': { type: 'string', describe: 'Workload cluster the app is installed in. (required unless --in-cluster)' },
+  'target-namespace': {
+    type: 'string',
+    describe: "Namespace the app is installed into. (required) The deprecated spelling --namespace (-n) is read as this flag: it is also kubectl's connection flag, but template commands never connect to a cluster.",
+  },
+  'cluster-name': {
+    type: 'string',
+    describe: "Workload cluster the app is installed in. (required unless --in-cluster) The deprecated spelling --cluster is read as this flag: it is also kubectl's connection flag, but template commands never connect to a cluster.",
+  },
   organization: { type: 'string', describe: "Organization of the cluster: the App goes to org-<organization> instead of the cluster's namespace." },
   'in-cluster': { type: 'boolean', describe: 'Install the app in the management cluster itself; the App goes to --target-namespace.' },
   'app-name': { type: 'string', describe: 'Name of the App CR, if not the app name.' },
@@ -27,7 +33,30 @@ export const flags = defineFlags({
   output: { type: 'string', describe: 'Write the manifests to this file (replaced atomically) instead of stdout.' },
 });
 
-export async function run(options: AppFlags, deps: Deps): Promise<number> {
+export interface AppOptions extends AppFlags {
+  /** Cobra's notices for the deprecated spellings given, written before anything else. */
+  deprecations: string[];
+}
+
+/**
+ * Go's reading of the flags: --organization lower-cased, and the deprecated --namespace and --cluster (which
+ * reach us as kubectl's global connection flags) standing in for --target-namespace and --cluster-name.
+ */
+export function options(values: FlagValues<typeof flags>, ctx: CommandContext): AppOptions {
+  const deprecations: string[] = [];
+  if (ctx.global.namespace !== undefined) deprecations.push('Flag --namespace has been deprecated, use --target-namespace instead\n');
+  if (ctx.global.cluster !== undefined) deprecations.push('Flag --cluster has been deprecated, use --cluster-name instead\n');
+  return {
+    ...values,
+    organization: values.organization?.toLowerCase(),
+    targetNamespace: values.targetNamespace || ctx.global.namespace || values.targetNamespace,
+    clusterName: values.clusterName || ctx.global.cluster || values.clusterName,
+    deprecations,
+  };
+}
+
+export async function run(options: AppOptions, deps: Deps): Promise<number> {
+  for (const notice of options.deprecations) deps.stderr.write(notice);
   const [{ Problems }, { renderApp }, { yamlDocuments }, out] = await Promise.all([
     import('../../template/validate'),
     import('../../template/appTemplate'),
@@ -48,6 +77,6 @@ export const definition = defineCommand({
     ['$0 template app --catalog giantswarm --name ingress-nginx --version 3.0.0 --cluster-name mycluster --organization acme --target-namespace kube-system --user-configmap values.yaml', 'With user values'],
   ],
   flags,
-  options: (values): AppFlags => values,
+  options,
   run,
 });

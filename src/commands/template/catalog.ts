@@ -18,7 +18,7 @@ export const flags = defineFlags({
 });
 
 export async function run(options: CatalogFlags, deps: Deps): Promise<number> {
-  const [{ Problems }, { renderCatalog }, { yamlDocuments }, out] = await Promise.all([
+  const [{ Problems }, { renderCatalog }, { toYaml }, out] = await Promise.all([
     import('../../template/validate'),
     import('../../template/catalogTemplate'),
     import('../../template/yaml'),
@@ -27,7 +27,11 @@ export async function run(options: CatalogFlags, deps: Deps): Promise<number> {
   const problems = new Problems();
   const manifests = renderCatalog(options, problems);
   if (!manifests) return out.reportProblems(problems.list, deps);
-  return out.emit(yamlDocuments(manifests), options.output, deps);
+  // The Go tool's layout (internal/key CatalogCRTemplate): ConfigMap, ---, Secret, ---, Catalog, with an
+  // empty document where there is no ConfigMap or Secret; kubectl apply skips empty documents.
+  const of = (kind: string) => manifests.find((m) => m.kind === kind);
+  const doc = (m: object | undefined) => (m ? toYaml(m) : '');
+  return out.emit(`${doc(of('ConfigMap'))}---\n${doc(of('Secret'))}---\n${doc(of('Catalog'))}`, options.output, deps);
 }
 
 export const definition = defineCommand({

@@ -8,14 +8,15 @@ import { defineFlags } from '../../cli/flagTable';
 const common = 'Cluster flags:';
 const pool = 'Node pool flags (capa, capz, eks):';
 const aws = 'AWS flags (capa; region and role identity also eks):';
-const azure = 'Azure flags (capz):';
+const azure = 'Azure flags (capz, aks):';
 const vsphere = 'vSphere flags (vsphere):';
 const vcd = 'Cloud Director flags (cloud-director):';
 const oidc = 'OIDC flags:';
 
 export const flags = defineFlags({
-  provider: { type: 'string', group: common, describe: 'Infrastructure provider: capa, capz, eks, vsphere or cloud-director. (required)' },
-  name: { type: 'string', group: common, describe: 'Cluster name: lowercase letters, digits and -, starting with a letter, at most 20 characters. (required)' },
+  provider: { type: 'string', group: common, describe: 'Infrastructure provider: capa, capz, eks, vsphere, cloud-director or aks. (required)' },
+  name: { type: 'string', group: common, describe: 'Cluster name: lowercase letters, digits and -, starting with a letter, at most 20 characters. (required, or --generate-name)' },
+  'generate-name': { type: 'boolean', group: common, describe: 'Generate a random cluster name (10 characters) instead of --name. We recommend choosing a name explicitly using --name.' },
   organization: { type: 'string', group: common, describe: 'Organization owning the cluster; manifests go to its namespace org-<organization>. (required)' },
   release: { type: 'string', group: common, describe: 'Workload cluster release version, e.g. 31.1.0 (required, except for eks). From 35.0.0 on the App installs the release-<provider> chart of that version.' },
   description: { type: 'string', group: common, describe: "User-friendly description of the cluster's purpose." },
@@ -23,7 +24,7 @@ export const flags = defineFlags({
   label: { type: 'list', group: common, describe: 'Cluster label key=value; repeat or comma-separate for more.' },
   'service-priority': { type: 'string', group: common, describe: 'Service priority of the cluster: highest, medium or lowest (chart default: highest).' },
   'prevent-deletion': { type: 'boolean', group: common, describe: 'Label the manifests with giantswarm.io/prevent-deletion and set the chart\'s preventDeletion.' },
-  region: { type: 'string', group: common, describe: 'Region (capa, eks: e.g. eu-west-1) or Azure location (capz, required).' },
+  region: { type: 'string', group: common, describe: 'Region (capa, eks: e.g. eu-west-1) or Azure location (capz, aks: required).' },
   'control-plane-instance-type': { type: 'string', group: common, describe: 'Instance type of the control plane nodes (capa, capz).' },
   'control-plane-az': { type: 'list', group: common, describe: 'Availability zones of the control plane; also the node pool\'s when --machine-pool-azs is not given (capa, eks).' },
   'pods-cidr': { type: 'string', group: common, describe: 'CIDR of the pod network (capa).' },
@@ -57,7 +58,8 @@ export const flags = defineFlags({
   'aws-transit-gateway-id': { type: 'string', group: aws, describe: 'Transit gateway ID (tgw-...) for a proxy-private cluster.' },
   'control-plane-load-balancer-ingress-allow-cidr-block': { type: 'array', group: aws, describe: 'CIDR allowed to reach the API load balancer; repeat for more. Unlike the Go kubectl-gs, the management cluster\'s NAT gateway IPs are not looked up: add them too.' },
 
-  'azure-subscription-id': { type: 'string', group: azure, describe: 'Azure subscription ID. (required for capz)' },
+  'azure-subscription-id': { type: 'string', group: azure, describe: 'Azure subscription ID. (required for capz and aks)' },
+  'management-cluster': { type: 'string', group: azure, describe: 'Name of the management cluster (aks: the chart\'s global.managementCluster).' },
   'azure-cluster-identity-name': { type: 'string', group: azure, describe: 'Name of the AzureClusterIdentity to use (default: the chart\'s).' },
   'azure-cluster-identity-namespace': { type: 'string', group: azure, describe: 'Namespace of the AzureClusterIdentity (default: the chart\'s).' },
 
@@ -130,5 +132,6 @@ export const definition = defineCommand({
   // (--no-proxy is a flag of its own, so --no-x negation is off for this command: see negationAllowed.)
   flags,
   options: (values, ctx): ClusterFlags => ({ ...values, given: ctx.given }),
+
   run,
 });

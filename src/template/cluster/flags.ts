@@ -1,6 +1,6 @@
 // The parsed flags of `template cluster`, before validation. Undefined means "not given": defaults are
 // applied per provider in ./options.ts, so a flag that does not apply to a provider is never emitted.
-export const providers = ['capa', 'capz', 'eks', 'vsphere', 'cloud-director'] as const;
+export const providers = ['capa', 'capz', 'eks', 'vsphere', 'cloud-director', 'aks'] as const;
 export type Provider = (typeof providers)[number];
 
 export interface ClusterFlags {
@@ -8,6 +8,8 @@ export interface ClusterFlags {
   given: ReadonlySet<string>;
   provider?: string;
   name?: string;
+  /** --generate-name: a random name stands in for --name (see generatedClusterName). */
+  generateName?: boolean;
   organization?: string;
   release?: string;
   description?: string;
@@ -59,6 +61,8 @@ export interface ClusterFlags {
 
   // Azure (capz).
   azureSubscriptionId?: string;
+  /** aks: the management cluster's name, written to the chart's global.managementCluster. */
+  managementCluster?: string;
   azureClusterIdentityName?: string;
   azureClusterIdentityNamespace?: string;
 
@@ -124,12 +128,18 @@ export const providerOnlyFlags: Record<string, Provider[]> = {
   'control-plane-instance-type': ['capa', 'capz'],
   'control-plane-az': ['capa', 'eks'],
   'pods-cidr': ['capa'],
-  'azure-subscription-id': ['capz'],
-  'azure-cluster-identity-name': ['capz'],
-  'azure-cluster-identity-namespace': ['capz'],
+  'azure-subscription-id': ['capz', 'aks'],
+  'azure-cluster-identity-name': ['capz', 'aks'],
+  'azure-cluster-identity-namespace': ['capz', 'aks'],
+  'management-cluster': ['aks'],
   'base-domain': ['vsphere', 'cloud-director'],
   'cluster-version': ['eks', 'vsphere', 'cloud-director'],
   'default-apps-catalog': ['vsphere'],
   'default-apps-version': ['vsphere'],
   'oidc-ca-file': ['capa', 'capz', 'vsphere', 'cloud-director'],
+  // cluster-aks takes no OIDC settings (AKS manages the API server).
+  'oidc-issuer-url': ['capa', 'capz', 'eks', 'vsphere', 'cloud-director'],
+  'oidc-client-id': ['capa', 'capz', 'eks', 'vsphere', 'cloud-director'],
+  'oidc-username-claim': ['capa', 'capz', 'eks', 'vsphere', 'cloud-director'],
+  'oidc-groups-claim': ['capa', 'capz', 'eks', 'vsphere', 'cloud-director'],
 };

@@ -34,6 +34,7 @@ export const chartNames: Record<Provider, string> = {
   eks: 'eks',
   vsphere: 'vsphere',
   'cloud-director': 'cloud-director',
+  aks: 'aks',
 };
 
 export interface Oidc {
@@ -295,6 +296,19 @@ function checkOidc(f: ClusterFlags, p: Problems): Oidc | undefined {
   return { issuerUrl: f.oidcIssuerUrl, clientId: f.oidcClientId ?? '', usernameClaim: f.oidcUsernameClaim!, groupsClaim: f.oidcGroupsClaim!, ...(caPem ? { caPem } : {}) };
 }
 
+/** The characters of generated names: no 1 or l, which are easily confused (the Go tool's key.NameChars). */
+const nameChars = '023456789abcdefghijkmnopqrstuvwxyz';
+
+/** A random 10-character name that is a valid cluster name (starts with a letter), as key.GenerateName makes. */
+export function generatedClusterName(): string {
+  const { randomInt } = require('node:crypto') as typeof import('node:crypto');
+  for (;;) {
+    let name = '';
+    for (let i = 0; i < 10; i++) name += nameChars[randomInt(nameChars.length)];
+    if (/^[a-z]/.test(name)) return name;
+  }
+}
+
 /** Returns the resolved config, or undefined with every problem recorded. */
 export function resolveCluster(raw: ClusterFlags, p: Problems): ClusterConfig | undefined {
   const missingProvider = required('provider', raw.provider, `the infrastructure provider, one of: ${providers.join(', ')}`);
@@ -302,7 +316,9 @@ export function resolveCluster(raw: ClusterFlags, p: Problems): ClusterConfig | 
   else if (!(providers as readonly string[]).includes(raw.provider!)) p.add(checkOneOf('provider', raw.provider!, providers));
   const provider = (providers as readonly string[]).includes(raw.provider ?? '') ? (raw.provider as Provider) : undefined;
 
-  p.add(required('name', raw.name, 'the cluster name, e.g. --name mycluster'));
+  if (raw.generateName && raw.name) p.add('--name and --generate-name are mutually exclusive. We recommend choosing a name explicitly using --name.');
+  if (raw.generateName && !raw.name) raw = { ...raw, name: generatedClusterName() };
+  p.add(required('name', raw.name, 'the cluster name, e.g. --name mycluster (or --generate-name for a random one)'));
   if (raw.name) p.add(checkClusterName('name', raw.name));
   p.add(required('organization', raw.organization, 'the organization that owns the cluster, e.g. --organization acme'));
   if (raw.organization) p.add(checkOrganization('organization', raw.organization));
@@ -326,9 +342,12 @@ export function resolveCluster(raw: ClusterFlags, p: Problems): ClusterConfig | 
   let subnets: SubnetLayout | undefined;
   if (provider === 'capa' || provider === 'capz' || provider === 'eks') checkNodePool(f, provider, p);
   if (provider === 'capa' || provider === 'eks') subnets = checkAws(f, provider, p);
+  if (provider === 'aks') p.add(required('region', f.region, 'the Azure location, e.g. westeurope'));
   if (provider === 'capz') {
     p.add(required('region', f.region, `the Azure location, one of: ${azureLocations.join(', ')}`));
     if (f.region) p.add(checkOneOf('region', f.region, azureLocations));
+  }
+  if (provider === 'capz' || provider === 'aks') {
     p.add(required('azure-subscription-id', f.azureSubscriptionId, 'the Azure subscription ID (a UUID)'));
     if (f.azureSubscriptionId && !/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(f.azureSubscriptionId)) {
       p.add(`--azure-subscription-id "${f.azureSubscriptionId}" is not a subscription ID; use the UUID form xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`);
@@ -345,7 +364,7 @@ export function resolveCluster(raw: ClusterFlags, p: Problems): ClusterConfig | 
   let releaseChart = false;
   const clusterVersion = f.clusterVersion?.replace(/^v/, '');
   const releaseOk = release !== undefined && isSemver(release);
-  if (provider === 'capa' || provider === 'capz') {
+  if (provider === 'capa' || provider === 'capz' || provider === 'aks') {
     releaseChart = releaseOk && semverMajor(release!) >= releaseChartMajor;
     // cluster-<p> charts get their version from the release through the platform's admission webhook.
     chartVersion = releaseChart ? release! : '';

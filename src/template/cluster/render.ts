@@ -1,7 +1,7 @@
 // Turns a resolved cluster config into its manifests: the `<name>-userconfig` ConfigMap with the chart
 // values and the App that installs the cluster chart (plus, for cluster-vsphere before 0.61.0, the
 // default-apps-vsphere App and its ConfigMap), all in the organization's namespace.
-import { awsSchema, azureSchema, cloudDirectorSchema, eksSchema, vsphereSchema } from '../chartSchemas';
+import { aksSchema, awsSchema, azureSchema, cloudDirectorSchema, eksSchema, vsphereSchema } from '../chartSchemas';
 import { appCr, configMap, labels, type ExtraConfig, type Manifest } from '../manifests';
 import { validateSchema, type Schema } from '../schema';
 import { toYaml } from '../yaml';
@@ -20,6 +20,8 @@ export function chartSchema(c: Pick<ClusterConfig, 'provider' | 'releaseChart'>)
       return vsphereSchema(c.releaseChart);
     case 'cloud-director':
       return cloudDirectorSchema(c.releaseChart);
+    case 'aks':
+      return aksSchema(c.releaseChart);
   }
 }
 

@@ -109,6 +109,25 @@ function capz(c: ClusterConfig): Values {
   };
 }
 
+/** cluster-aks (the Go tool's BuildAKSClusterConfig): AKS manages control plane and nodes, so little is set here. */
+function aks(c: ClusterConfig): Values {
+  const f = c.f;
+  const identity = compact({ name: f.azureClusterIdentityName, namespace: f.azureClusterIdentityNamespace });
+  return {
+    global: compact({
+      controlPlane: { sku: { tier: 'Standard' } },
+      managementCluster: f.managementCluster,
+      metadata: metadata(c),
+      providerSpecific: compact({
+        azureClusterIdentity: Object.keys(identity).length > 0 ? identity : undefined,
+        location: f.region,
+        subscriptionId: f.azureSubscriptionId,
+      }),
+      ...release(c),
+    }),
+  };
+}
+
 function eks(c: ClusterConfig): Values {
   const f = c.f;
   const providerSpecific = compact({ awsClusterRoleIdentityName: f.awsClusterRoleIdentityName, region: f.region });
@@ -212,5 +231,7 @@ export function clusterValues(c: ClusterConfig): Values {
       return vsphere(c);
     case 'cloud-director':
       return cloudDirector(c);
+    case 'aks':
+      return aks(c);
   }
 }

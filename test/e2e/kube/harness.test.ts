@@ -1,7 +1,14 @@
 // The shared e2e server, in every context the harness writes, reached by kubectl gs through the real
 // kubectl: each auth mode (bearer token, client certificate, exec plugin v1 and v1beta1) lists, and a user
 // without RBAC grants gets one line saying it is forbidden.
-import { apiServer, kubectl, kubectlGs } from '../support/env';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { apiServer, applyCrds, kubectl, kubectlGs, repoRoot } from '../support/env';
+
+// The Giant Swarm CRDs (Organization among them), whichever suite runs first.
+beforeAll(async () => {
+  await applyCrds(readFileSync(join(repoRoot, 'test/e2e/crds/giantswarm.yaml'), 'utf8'));
+});
 
 describe('e2e kube-apiserver harness, through kubectl gs', () => {
   test('serves on loopback with the CA it wrote', () => {

@@ -86,7 +86,8 @@ export function freePort(): Promise<number> {
   });
 }
 
-function openssl(args: string[], cwd: string): void {
+/** Runs the openssl CLI in cwd; throws with its stderr on failure. */
+export function openssl(args: string[], cwd: string): void {
   const result = spawnSync('openssl', args, { cwd, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`openssl ${args.join(' ')} failed: ${result.stderr}`);
 }
@@ -186,13 +187,38 @@ function spawnLogged(command: string, args: string[], log: string): ChildProcess
   }
 }
 
-async function stopProcess(child: ChildProcess): Promise<void> {
+/** SIGTERM, then SIGKILL after 5 s; resolves when the process has exited. */
+export async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
   await exited;
   clearTimeout(timer);
+}
+
+export interface ApiServerOptions {
+  /** More kube-apiserver flags, appended after the harness's own (e.g. the --oidc-* flags of a login test). */
+  extraArgs?: string[];
+}
+
+/**
+ * stop() for servers a test started: stops the processes in order, then removes their directory; runs once.
+ * If the test process dies without calling it, the processes are killed anyway (no servers left behind).
+ */
+export function stopper(processes: ChildProcess[], dir: string): () => Promise<void> {
+  const killOnExit = () => {
+    for (const p of processes) p.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
+  let stopped = false;
+  return async () => {
+    if (stopped) return;
+    stopped = true;
+    process.removeListener('exit', killOnExit);
+    for (const p of processes) await stopProcess(p);
+    rmSync(dir, { recursive: true, force: true });
+  };
 }
 
 /** A start that failed because another process took one of the ports between our check and the bind. */
@@ -202,18 +228,18 @@ class PortTakenError extends Error {}
  * Starts etcd + kube-apiserver on free loopback ports and waits until /readyz answers 200 and the
  * "default" namespace exists. A port grabbed by someone else in the meantime means another try.
  */
-export async function startApiServer(): Promise<ApiServer> {
+export async function startApiServer(options: ApiServerOptions = {}): Promise<ApiServer> {
   const bin = findBinaries();
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startOnce(bin);
+      return await startOnce(bin, options);
     } catch (err) {
       if (!(err instanceof PortTakenError) || attempt >= 3) throw err;
     }
   }
 }
 
-async function startOnce(bin: string): Promise<ApiServer> {
+async function startOnce(bin: string, options: ApiServerOptions): Promise<ApiServer> {
   const dir = mkdtempSync(join(tmpdir(), 'kgs-apiserver-'));
   const pki = join(dir, 'pki');
   mkdirSync(pki);
@@ -272,26 +298,12 @@ async function startOnce(bin: string): Promise<ApiServer> {
       '--service-cluster-ip-range', '10.0.0.0/24',
       '--disable-admission-plugins', 'ServiceAccount',
       '--allow-privileged=true', '--endpoint-reconciler-type', 'none',
+      ...(options.extraArgs ?? []),
     ],
     apiLog,
   );
 
-  // If the test process dies without calling stop(), do not leave servers behind.
-  const killOnExit = () => {
-    apiserver.kill('SIGKILL');
-    etcd.kill('SIGKILL');
-  };
-  process.once('exit', killOnExit);
-
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    process.removeListener('exit', killOnExit);
-    await stopProcess(apiserver);
-    await stopProcess(etcd);
-    rmSync(dir, { recursive: true, force: true });
-  };
+  const stop = stopper([apiserver, etcd], dir);
 
   const ca = readFileSync(facts.caFile, 'utf8');
   const deadline = Date.now() + 90_000;

@@ -62,7 +62,7 @@ describe('kubectl gs template (built executable, real kube-apiserver)', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr.split('\n').filter(Boolean)).toEqual([
-      'error: --provider "nope" is not supported; use one of: capa, capz, eks, vsphere, cloud-director',
+      'error: --provider "nope" is not supported; use one of: capa, capz, eks, vsphere, cloud-director, aks',
       'error: --name "Bad" is not a valid cluster name: use lowercase letters, digits and \'-\', start with a letter and end with a letter or digit',
     ]);
   });

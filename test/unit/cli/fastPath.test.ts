@@ -15,16 +15,16 @@ describe('fastParse', () => {
 
   it.each(Object.keys(help).map((k) => [k]))('serves the same help as yargs for "%s --help"', (path) => {
     const words = path ? path.split(' ') : [];
-    const fast = fastParse(tree, [...words, '--help'], help);
+    const fast = fastParse(tree, [...words, '--help'], () => help);
     const slow = parseArgs(tree, [...words, '--help']);
     expect(fast).toEqual(slow);
     expect(fast?.kind).toBe('help');
   });
 
   it('leaves anything with flags or unknown words to yargs', () => {
-    expect(fastParse(tree, ['version', '--debug', '--help'], help)).toBeUndefined();
-    expect(fastParse(tree, ['nope', '--help'], help)).toBeUndefined();
-    expect(fastParse(tree, ['version', '-o', 'json', 'extra'], help)).toBeUndefined();
+    expect(fastParse(tree, ['version', '--debug', '--help'], () => help)).toBeUndefined();
+    expect(fastParse(tree, ['nope', '--help'], () => help)).toBeUndefined();
+    expect(fastParse(tree, ['version', '-o', 'json', 'extra'], () => help)).toBeUndefined();
   });
 
   it.each([[['version']], [['version', '-o', 'json']], [['version', '--output=yaml']], [['--version']]])(

@@ -95,7 +95,7 @@ describe('did you mean', () => {
   });
 
   it.each([
-    [['login'], 'kubectl gs --help'], // a command this tool does not have: no help page for it
+    [['logout'], 'kubectl gs --help'], // a command this tool does not have: no help page for it
     [['get', 'cluster', '--bogus'], 'kubectl gs get clusters --help'], // by the alias, named canonically
     [['get', '-o', 'json', 'orgs', '--bogus'], 'kubectl gs get organizations --help'],
     [['template', 'nosuch'], 'kubectl gs template --help'],

@@ -41,6 +41,14 @@ export const goldenCases: GoldenCase[] = [
   { name: 'cluster-capa-small-vpc', provider: 'capa', args: [...base('capa', 'test11'), '--release', '31.1.0', '--vpc-cidr', '10.85.0.0/24', '--public-subnet-size', '26', '--private-subnet-size', '25', '--az-usage-limit', '1'] },
   { name: 'cluster-capa-release-chart', provider: 'capa', args: [...base('capa', 'test10'), '--release', '35.0.0', '--region', 'eu-west-1'] },
   {
+    name: 'cluster-aks', provider: 'aks',
+    args: [...base('aks'), '--release', '31.1.0', '--region', 'westeurope', '--azure-subscription-id', '12345678-1234-1234-1234-123456789abc', '--management-cluster', 'golem', '--description', 'an AKS cluster'],
+  },
+  {
+    name: 'cluster-aks-release-chart', provider: 'aks',
+    args: [...base('aks'), '--release', '35.0.0', '--region', 'westeurope', '--azure-subscription-id', '12345678-1234-1234-1234-123456789abc', '--azure-cluster-identity-name', 'my-identity'],
+  },
+  {
     name: 'cluster-capz',
     provider: 'capz',
     args: [
