@@ -4,8 +4,8 @@
 //   dir:  os.UserHomeDir()/.kube/.kubectl-gs/cache (os.TempDir() when there is no home)
 //   name: token-<hex of the first 16 bytes of sha256("<issuer>:<clientID>")>.json, and .lock beside it
 // Node modules are required inside the functions: this file is on the credential plugin's cached path.
-// (sha256Hex lives with telemetry, which needed it first for the same reason; lead: a shared room for it.)
-import { sha256Hex } from '../telemetry/sha256';
+// (sha256Hex is the shared plain-JavaScript one in src/sha256.ts, for the same reason.)
+import { sha256Hex } from '../sha256';
 
 export interface CacheFiles {
   dir: string;

@@ -10,7 +10,7 @@ import { readClusterSetting, type ClusterSetting } from './clusterSetting';
 import { statusOf } from './kubeErrors';
 import type { ClusterPayload } from './signal';
 import { isClusterKey, validFacts } from './signalShape';
-import { sha256Hex } from './hash';
+import { sha256Hex } from '../sha256';
 
 export interface ClusterCacheEntry {
   facts?: ClusterPayload;

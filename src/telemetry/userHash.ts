@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { ensurePrivateDir, readPrivateFile, writeFileAtomic } from '../files/index';
 import { goArch, goOs } from '../platform';
 import { macosLinkAddresses, nodeVisibleLinkAddresses, sysfsLinkAddresses, windowsLinkAddresses } from './links';
-import { sha256Hex } from './hash';
+import { sha256Hex } from '../sha256';
 
 export interface UserFacts {
   os: string;

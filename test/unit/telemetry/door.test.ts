@@ -20,8 +20,10 @@ function loadedBy(use: string): string[] {
       contents: `const fs = require('node:fs');
         const before = new Set(process.moduleLoadList);
         const door = require(${JSON.stringify(resolve(__dirname, '../../../src/telemetry/index.ts'))});
-        ${use}
-        fs.writeFileSync(${JSON.stringify(out)}, JSON.stringify(process.moduleLoadList.filter((m) => !before.has(m))));`,
+        (async () => {
+          ${use}
+          fs.writeFileSync(${JSON.stringify(out)}, JSON.stringify(process.moduleLoadList.filter((m) => !before.has(m))));
+        })();`,
       resolveDir: dir,
     },
     bundle: true, platform: 'node', format: 'cjs', target: 'node24', outfile: script, logLevel: 'silent',
@@ -38,7 +40,15 @@ describe('the telemetry door', () => {
   });
 
   it('loads them once telemetry is used (so the check above can fail)', () => {
-    const loaded = loadedBy('door.clusterKey("https://a:6443");');
-    expect(loaded).toContain('crypto');
+    const home = mkdtempSync(join(tmpdir(), 'kgs-door-home-'));
+    const loaded = loadedBy(`
+      fs.mkdirSync(${JSON.stringify(join(home, 'config'))});
+      fs.writeFileSync(${JSON.stringify(join(home, 'config', 'telemetry.json'))}, '{"enabled": true}');
+      const deps = { env: { KUBECTL_GS_TELEMETRY_ENDPOINT: 'http://127.0.0.1:9/v2/' }, configDir: () => ${JSON.stringify(join(home, 'config'))},
+        cacheDir: () => ${JSON.stringify(join(home, 'cache'))}, now: () => new Date(), stdout: { write: () => true }, stderr: { write: () => true } };
+      const session = door.startSession({ path: ['version'], flags: [], deps });
+      await new Promise((r) => setTimeout(r, 50));
+      await session.finish(0);`);
+    expect(loaded).toContain('net');
   });
 });
