@@ -1,34 +1,7 @@
-// What a command's run() may touch in the world. Tests pass fakes; the executable passes realDeps().
-import type { GlobalOptions } from './globalFlags';
+// The real deps of the executable (realDeps); the Deps type itself is in src/deps.ts, for every room.
 
-export interface OutputStream {
-  write(chunk: string): boolean;
-  /** Resolves once everything written so far has been handed to the OS (for large outputs). */
-  drain?(): Promise<void>;
-  isTTY?: boolean;
-}
-
-export interface Deps {
-  stdout: OutputStream;
-  stderr: OutputStream;
-  env: NodeJS.ProcessEnv;
-  /** The current time; injectable so ages and durations can be tested. */
-  now(): Date;
-  /** The directory for per-user configuration (XDG_CONFIG_HOME/kubectl-gs by default). */
-  configDir(): string;
-  /** The directory for caches (XDG_CACHE_HOME/kubectl-gs by default). */
-  cacheDir(): string;
-  /**
-   * Builds a Kubernetes client from the global connection flags. Loaded lazily so that commands that
-   * never talk to a cluster never load the client code.
-   */
-  kube(global: GlobalOptions): Promise<import('../kube').KubeClient>;
-  /**
-   * How to run this program again (the telemetry spool flusher starts it in the background). Absent in
-   * tests, where nothing is spawned.
-   */
-  self?(): { command: string; args: string[] };
-}
+export type { Deps, OutputStream } from '../deps';
+import type { Deps, OutputStream } from '../deps';
 
 function streamOf(s: NodeJS.WriteStream): OutputStream {
   // A reader that goes away (`kubectl gs get clusters -A | head`) ends the program quietly, as SIGPIPE ends
@@ -63,7 +36,12 @@ export function realDeps(): Deps {
     now: () => new Date(),
     configDir: () => xdgDir(env, 'XDG_CONFIG_HOME', '.config'),
     cacheDir: () => xdgDir(env, 'XDG_CACHE_HOME', '.cache'),
-    kube: async (global) => (await import('../kube')).createKubeClient(global, env, global.debug ? (line) => stderr.write(line) : undefined),
+    kube: async (global) => {
+      const kube = await import('../kube');
+      // Legacy `auth-provider: oidc` entries are renewed by login's code, which the kube room cannot import.
+      kube.setOidcRenewer(async (renewal) => (await import('../login/authProviderRenew')).renewAuthProviderTokens(renewal));
+      return kube.createKubeClient(global, env, global.debug ? (line) => stderr.write(line) : undefined);
+    },
     // The single executable is kubectl-gs itself; under plain node (development) it is node + the script.
     self: () => ((require('node:sea') as typeof import('node:sea')).isSea() ? { command: process.execPath, args: [] } : { command: process.execPath, args: [process.argv[1]] }),
   };

@@ -5,9 +5,8 @@
 import { redactUrlCredentials, UserError } from '../errors';
 import { formatDuration } from './duration';
 
-// This tool has no login command (the Go kubectl-gs's `login` is not part of it): contexts are chosen
-// with kubectl's own commands, so the hints name those.
-const contextHint = "make sure your context points at a management cluster ('kubectl config current-context' shows it, 'kubectl config use-context NAME' switches)";
+// As the Go tool's hint (pkg/errorprinter/hint.go): log in to a management cluster, or pick its context.
+const contextHint = "make sure your context points at a management cluster: log in with 'kubectl gs login <management-cluster>', or switch with 'kubectl config use-context NAME'";
 
 /** A Kubernetes metav1.Status, as the API server sends it with error responses. */
 export interface KubeStatus {
@@ -75,7 +74,7 @@ export function errorFromResponse(facts: RequestFacts, code: number, contentType
   switch (code) {
     case 401:
       return new KubeApiError(
-        `the API server ${facts.server.host} rejected your credentials (401 Unauthorized)${where(facts)}; they may have expired: log in to the cluster again to renew them`,
+        `the API server ${facts.server.host} rejected your credentials (401 Unauthorized)${where(facts)}; they may have expired: log in again with 'kubectl gs login <management-cluster>' to renew them`,
         code,
         status,
       );

@@ -9,3 +9,4 @@ export {
   type ApplyOptions, type JsonPatchOp, type ResourceRef, type WriteOptions,
 } from './writes';
 export { formatDuration, parseGoTimeDuration } from './duration';
+export { setOidcRenewer, type OidcRenewal, type OidcRenewer } from './authProviderOidc';

@@ -2,7 +2,7 @@
 // and pkg/graphql): one POST of the GetInfo query below, byte for byte the Go tool's, as
 // {"query": ...} JSON. The answer names the installation (codename, provider) and its Management API,
 // issuer and CA. Requests time out after 15 s, as Go's client does.
-import { UserError } from '../cli/errors';
+import { UserError } from '../errors';
 import { httpFetch, networkReason } from './http';
 import { installationAddresses } from './installationUrl';
 

@@ -1,21 +1,13 @@
 // Renewal of a legacy `auth-provider: oidc` entry (see src/kube/authProviderOidc.ts): under the lock of the
 // kubeconfig file that defines the user, look at the entry again, renew with its refresh-token, and write
 // both tokens back into that entry only.
-import { UserError } from '../cli/errors';
-import { writeFileAtomic } from './atomicWrite';
+import { UserError } from '../errors';
+import { writeFileAtomic } from '../files';
 import { editKubeconfigText, parseDoc } from './kubeconfigEdit';
 import { lockKubeconfig } from './kubeconfigWrite';
 import { refreshTokens } from './oidcClient';
 
-export interface AuthProviderRenewal {
-  userName: string;
-  /** The file that defined the user; undefined when it came from flags only (then nothing is saved). */
-  file?: string;
-  config: Record<string, string>;
-  env: NodeJS.ProcessEnv;
-  now: number;
-  valid(token: string | undefined, nowMs: number): boolean;
-}
+type AuthProviderRenewal = import('../kube').OidcRenewal;
 
 /** The auth-provider config of `userName` as the file holds it now. */
 function currentConfig(text: string, userName: string): Record<string, string> | undefined {
@@ -61,7 +53,7 @@ export async function renewAuthProviderTokens(r: AuthProviderRenewal): Promise<s
         ],
       });
       try {
-        writeFileAtomic(fs.realpathSync(r.file), next, 0o600);
+        writeFileAtomic(fs.realpathSync(r.file), next, { mode: 0o600 });
       } catch (err) {
         throw new UserError(`cannot save the renewed oidc tokens into ${r.file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
       }

@@ -1,7 +1,7 @@
 // EKS workload clusters (cmd/login/aws.go): no client certificate; the kubeconfig runs
 // `aws eks get-token`, with the cluster CA from the <cluster>-user-kubeconfig Secret and the region from the
 // AWSManagedControlPlane, both on the management cluster.
-import { UserError } from '../cli/errors';
+import { UserError } from '../errors';
 import type { KubeClient, KubeObject } from '../kube/client';
 import { KubeApiError } from '../kube/errors';
 

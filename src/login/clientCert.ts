@@ -2,7 +2,7 @@
 // Cluster API clusters (cmd/login/clientcert.go generateCredential): the CA comes from the <cluster>-ca Secret
 // on the management cluster (tls.crt, tls.key), a fresh RSA-2048 key, CN <prefix>.<cluster>.<base domain>,
 // O = the requested groups (Kubernetes reads them as the user's groups), valid from now for the TTL.
-import { UserError } from '../cli/errors';
+import { UserError } from '../errors';
 import { parseGoTimeDuration } from '../kube/duration';
 import {
   bitString,

@@ -1,6 +1,6 @@
 // Reading an id token's lifetime without verifying it: the token came from the issuer over TLS and the
 // API server verifies it; the client only needs to know whether to use it or renew it.
-import { tokenClaims } from './claims';
+import { tokenClaims } from '../jwtClaims';
 
 export interface TokenTimes {
   /** Expiry, seconds since the epoch. */

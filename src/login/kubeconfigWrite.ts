@@ -7,8 +7,9 @@
 // Each file is changed under client-go's lock (<file>.lock created with O_EXCL, which kubectl config
 // takes too), read again under it, edited entry by entry (kubeconfigEdit.ts) and replaced atomically,
 // mode 0600. A failure before the rename leaves the file byte for byte as it was.
-import { UserError } from '../cli/errors';
-import { ensurePrivateDir, writeFileAtomic } from './atomicWrite';
+import { UserError } from '../errors';
+import { writeFileAtomic } from '../files';
+import { ensurePrivateDir } from './privateDir';
 import { parseDoc, editKubeconfigText, type EntryEdit, type FileEdit, type ListKey } from './kubeconfigEdit';
 
 export interface KubeconfigLocation {
@@ -94,7 +95,7 @@ export async function saveKubeconfig(location: KubeconfigLocation, change: Login
       if (next === text && fs.existsSync(target)) continue;
       ensurePrivateDir(require('node:path').dirname(target));
       try {
-        writeFileAtomic(target, next, 0o600);
+        writeFileAtomic(target, next, { mode: 0o600 });
       } catch (err) {
         throw new UserError(`cannot write kubeconfig ${target} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); it was left as it was`);
       }
@@ -154,7 +155,7 @@ export function writeNewKubeconfig(file: string, text: string): void {
   ensurePrivateDir(dir);
   // Written to a temporary file and linked into place: link() fails if the target appeared meanwhile.
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
-  writeFileAtomic(temp, text, 0o600);
+  writeFileAtomic(temp, text, { mode: 0o600 });
   try {
     fs.linkSync(temp, file);
   } catch (err) {

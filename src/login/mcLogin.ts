@@ -2,7 +2,7 @@
 // login.go, auth.go): which argument means what, switchContext's renewal and switch, the first login
 // through Athena and the issuer, and the messages users know. Nothing is written to the kubeconfig until
 // the login has succeeded, so a failed login leaves it byte for byte as it was.
-import { UserError } from '../cli/errors';
+import { UserError } from '../errors';
 import { loadKubeconfig, type Kubeconfig, type UserConfig } from '../kube/kubeconfig';
 import { fetchInstallation, unknownUrlMessage, type Installation } from './athena';
 import { clientCertContextName, clientCertSuffix, contextParts, isCodeName, isWcCodeName, mcContextName } from './contextNames';
@@ -288,7 +288,7 @@ export class McLogin {
         const { cacheFiles } = await import('./cacheFile');
         const { writeCacheEntry } = await import('./tokenCache');
         const { lockExclusive } = await import('./flock');
-        const { ensurePrivateDir } = await import('./atomicWrite');
+        const { ensurePrivateDir } = await import('./privateDir');
         const files = cacheFiles(i.authUrl, auth.clientId, this.deps.env);
         ensurePrivateDir(files.dir);
         const lock = await lockExclusive(files.lock, 10_000);

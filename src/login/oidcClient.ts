@@ -3,7 +3,7 @@
 // round trip is needed anyway, never on the credential plugin's cached path.
 // Secrets: tokens are returned to the caller and never put into an error message.
 import type * as Client from 'openid-client';
-import { UserError } from '../cli/errors';
+import { UserError } from '../errors';
 import { httpFetch, networkReason } from './http';
 
 export interface TokenPair {

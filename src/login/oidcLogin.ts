@@ -3,10 +3,10 @@
 // or the device flow (--device-auth). Both return the tokens and the user name Go derives for the
 // kubeconfig user entry. PKCE is used on both code flows here (Go uses it only for direct OIDC logins);
 // Dex and every current issuer accept it, and it keeps a stolen code useless.
-import { UserError } from '../cli/errors';
+import { UserError } from '../errors';
 import { formatDuration } from '../kube/duration';
 import { startCallbackServer } from './callbackServer';
-import { tokenClaims } from './claims';
+import { tokenClaims } from '../jwtClaims';
 import { authorizationRequest, discover, exchangeCode, startDeviceAuthorization, type TokenPair } from './oidcClient';
 
 /** The Giant Swarm Dex client the Go tool logs in with. */

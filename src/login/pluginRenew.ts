@@ -4,8 +4,8 @@
 // started at once on an expired token therefore make one token request: the first renews, the others
 // wait for the lock and find its result in the cache. Unlike Go, discovery happens under the lock, after
 // that second look, so the waiting processes make no request at all.
-import { UserError } from '../cli/errors';
-import { ensurePrivateDir } from './atomicWrite';
+import { UserError } from '../errors';
+import { ensurePrivateDir } from './privateDir';
 import { cacheFiles } from './cacheFile';
 import { lockExclusive, type HeldLock } from './flock';
 import { loginHint } from './loginHint';

@@ -2,7 +2,8 @@
 // folder (cacheFile.ts says where). Written atomically here; Go writes it in place (os.WriteFile), so a
 // reader may meet a half-written file from a Go process: it then reads as absent, and the caller takes
 // the lock, under which Go's writes are complete.
-import { ensurePrivateDir, writeFileAtomic } from './atomicWrite';
+import { writeFileAtomic } from '../files';
+import { ensurePrivateDir } from './privateDir';
 
 export interface CacheEntry {
   idToken: string;
@@ -32,5 +33,5 @@ export function readCacheEntry(file: string): CacheEntry | undefined {
 export function writeCacheEntry(dir: string, file: string, entry: CacheEntry): void {
   ensurePrivateDir(dir);
   // Go's json.Marshal of its Entry struct: the same two keys in the same order.
-  writeFileAtomic(file, JSON.stringify({ id_token: entry.idToken, refresh_token: entry.refreshToken }), 0o600);
+  writeFileAtomic(file, JSON.stringify({ id_token: entry.idToken, refresh_token: entry.refreshToken }), { mode: 0o600 });
 }

@@ -2,7 +2,7 @@
 // getCluster, clientcert.go findCluster): with --organization in org-<name> first and then in the namespace
 // the Organization's status names; without it in every organization's namespace; "default" too with
 // --insecure-namespace. The Cluster is Cluster API's (cluster.x-k8s.io/v1beta2), as Go reads it.
-import { UserError } from '../cli/errors';
+import { UserError } from '../errors';
 import type { KubeClient, KubeList, KubeObject } from '../kube/client';
 import { KubeApiError } from '../kube/errors';
 

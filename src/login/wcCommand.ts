@@ -1,7 +1,7 @@
 // The workload cluster half of `kubectl gs login ... --workload-cluster NAME` (Go's runner.run after the
 // management cluster part): which management cluster context to read from, the installation's provider,
 // the management cluster client, and the world side of src/login/wcLogin.ts.
-import type { GlobalOptions } from '../cli/globalFlags';
+import type { ConnectionFlags } from '../kube';
 import type { KubeClient } from '../kube/client';
 import { loadKubeconfig, type Kubeconfig } from '../kube/kubeconfig';
 import { contextParts } from './contextNames';
@@ -18,7 +18,7 @@ export interface WcCommandOptions extends Omit<WcLoginOptions, 'provider' | 'mcC
 
 export interface WcCommandDeps extends LoginIo {
   env: NodeJS.ProcessEnv;
-  kube(global: GlobalOptions): Promise<KubeClient>;
+  kube(global: ConnectionFlags): Promise<KubeClient>;
   installationProvider(server: string): Promise<string>;
 }
 
@@ -42,7 +42,7 @@ export function providerFromServer(server: string): string {
   return 'default';
 }
 
-export async function runWcLogin(o: WcCommandOptions, global: GlobalOptions, location: KubeconfigLocation, originContext: string, deps: WcCommandDeps, direct: boolean): Promise<void> {
+export async function runWcLogin(o: WcCommandOptions, global: ConnectionFlags, location: KubeconfigLocation, originContext: string, deps: WcCommandDeps, direct: boolean): Promise<void> {
   const { loginWorkloadCluster, loginWorkloadClusterDirect, wcResultMessage } = await import('./wcLogin');
   const { wcKubeconfigIo, terminalIo } = await import('./wcIo');
   const { browserLogin } = await import('./oidcLogin');

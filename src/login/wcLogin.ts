@@ -6,7 +6,7 @@
 // and the direct mode (--api-endpoint with --oidc-issuer, --oidc-client-id, --api-ca-file) that needs no
 // management cluster at all (handleWCKubeconfigDirect).
 // Everything that touches the world comes in through WcLoginDeps, so tests drive this directly.
-import { UserError } from '../cli/errors';
+import { UserError } from '../errors';
 import type { KubeClient, KubeObject } from '../kube/client';
 import { KubeApiError } from '../kube/errors';
 import type { Kubeconfig } from '../kube/kubeconfig';

@@ -3,7 +3,7 @@
 // offline_access + --oidc-scope), the token checked against the cluster's API server (a warning only), and
 // a warning when the issuer gave no refresh token. The tokens end in the kubeconfig's exec entry (Go's
 // oidcExec, mcKubeconfig.ts) and in the credential plugin's cache.
-import { UserError } from '../cli/errors';
+import { UserError } from '../errors';
 import type { AuthIssuer } from './wcStructuredAuth';
 
 /** Go's directOIDCScopes. */

@@ -3,7 +3,7 @@
 // /etc/kubernetes/policies/auth-config.yaml, an AuthenticationConfiguration whose jwt[].issuer gives the
 // issuer URL and (first audience) the client ID. The API server's CA comes from --api-ca-file or the
 // <cluster>-cluster-values ConfigMap.
-import { UserError } from '../cli/errors';
+import { UserError } from '../errors';
 import type { KubeClient, KubeObject } from '../kube/client';
 import { KubeApiError } from '../kube/errors';
 

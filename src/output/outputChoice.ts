@@ -7,7 +7,7 @@
 //   -o jsonpath --template T (and go-template) the template as its own flag; --template alone means go-template
 // Everything here is checked before the first request, so a typo never costs a round trip.
 import { readFileSync } from 'node:fs';
-import { UserError } from '../cli/errors';
+import { UserError } from '../errors';
 
 export type OutputFormat = 'table' | 'json' | 'yaml' | 'name' | 'template';
 

@@ -10,7 +10,7 @@ import { resourceName } from './name';
 import { Sink } from './sink';
 import { TableWriter } from './table';
 import { toYaml, toYamlSequenceItem } from './yaml';
-import type { OutputStream } from '../cli/deps';
+import type { OutputStream } from '../deps';
 import type { OutputFormat, Render } from './outputChoice';
 
 export type { OutputFormat } from './outputChoice';

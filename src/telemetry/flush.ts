@@ -4,7 +4,7 @@
 // this program again, running the hidden command __telemetry-flush, with stdio ignored. The helper has
 // no command of its own to wait for, so it can afford the whole connect: it sends what the spool holds
 // in one POST and exits, within FLUSH_DEADLINE_MS in any case.
-import type { Deps } from '../cli/deps';
+import type { Deps } from '../deps';
 import { buildInfo } from '../buildInfo';
 import { Connection } from './connection';
 import { endpointOf, FLUSH_COMMAND, FLUSH_DEADLINE_MS, FLUSH_INTERVAL_MS, ENV, SPOOL_BATCH } from './constants';

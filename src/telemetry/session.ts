@@ -6,7 +6,7 @@
 // finish: build the signal, then either write it (with any spooled signals) on the connection if it is
 //   up, waiting only until the kernel has the bytes, or put it in the spool for a later invocation.
 //   Bounded: it never waits more than one event-loop turn + SEND_TIMEOUT_MS, and never throws.
-import type { Deps } from '../cli/deps';
+import type { Deps } from '../deps';
 import type { KubeClient } from '../kube';
 import { isCI } from './ci';
 import type { Refreshed } from './clusterFacts';

@@ -1,6 +1,6 @@
 // How the template commands finish: problems are printed one per line (`error: ...`) and nothing is
 // written; otherwise the manifests go to stdout or, with --output, atomically to the file.
-import type { Deps } from '../cli/deps';
+import type { Deps } from '../deps';
 import { UserError } from '../errors';
 import { FileWriteError, writeFileAtomic } from '../files/index';
 

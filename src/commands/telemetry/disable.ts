@@ -1,21 +1,19 @@
 // `kubectl gs telemetry disable [--cluster-wide]`
 import { defineCommand } from '../../cli/command';
 import type { Deps } from '../../cli/deps';
-import { cacheClusterSetting, clusterWideFlag, clusterWideOptions, type ClusterWideOptions } from './shared';
+import { clusterWideFlag, clusterWideOptions, storeClusterSetting, type ClusterWideOptions } from './shared';
 
 export async function run(options: ClusterWideOptions, deps: Deps): Promise<number> {
   if (options.clusterWide) {
-    const { writeClusterSetting, clusterSettingLocation } = await import('../../telemetry/index');
-    const client = await deps.kube(options.global);
-    await writeClusterSetting(client, false);
-    await cacheClusterSetting(deps, client, 'disabled');
-    deps.stdout.write(`Telemetry disabled for everyone using this cluster (${clusterSettingLocation}).\n`);
+    const location = await storeClusterSetting(deps, options, false);
+    deps.stdout.write(`Telemetry disabled for everyone using this cluster (${location}).\n`);
     return 0;
   }
   const { readUserSettings, writeUserSettings, settingsFile, Spool, spoolDir } = await import('../../telemetry/index');
-  writeUserSettings(deps.configDir(), { ...readUserSettings(deps.configDir()), enabled: false });
-  // Signals still waiting to be sent are deleted: opting out means nothing more leaves this machine.
+  // Signals still waiting to be sent are deleted first: opting out means nothing more leaves this machine,
+  // even when the setting below cannot be saved (a read-only config folder).
   new Spool(spoolDir(deps.cacheDir())).clear();
+  writeUserSettings(deps.configDir(), { ...readUserSettings(deps.configDir()), enabled: false });
   deps.stdout.write(`Telemetry disabled for this user (${settingsFile(deps.configDir())}); unsent signals deleted.\n`);
   return 0;
 }

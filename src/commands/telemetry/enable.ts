@@ -1,15 +1,12 @@
 // `kubectl gs telemetry enable [--cluster-wide]`
 import { defineCommand } from '../../cli/command';
 import type { Deps } from '../../cli/deps';
-import { cacheClusterSetting, clusterWideFlag, clusterWideOptions, type ClusterWideOptions } from './shared';
+import { clusterWideFlag, clusterWideOptions, storeClusterSetting, type ClusterWideOptions } from './shared';
 
 export async function run(options: ClusterWideOptions, deps: Deps): Promise<number> {
   if (options.clusterWide) {
-    const { writeClusterSetting, clusterSettingLocation } = await import('../../telemetry/index');
-    const client = await deps.kube(options.global);
-    await writeClusterSetting(client, true);
-    await cacheClusterSetting(deps, client, 'enabled');
-    deps.stdout.write(`Telemetry is allowed for everyone using this cluster (${clusterSettingLocation}); a user's or environment opt-out still wins.\n`);
+    const location = await storeClusterSetting(deps, options, true);
+    deps.stdout.write(`Telemetry is allowed for everyone using this cluster (${location}); a user's or environment opt-out still wins.\n`);
     return 0;
   }
   const { readUserSettings, writeUserSettings, settingsFile } = await import('../../telemetry/index');

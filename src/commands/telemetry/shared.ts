@@ -26,3 +26,12 @@ export async function cacheClusterSetting(deps: Deps, client: object, setting: '
   const key = clusterKey(server);
   writeClusterCache(deps.cacheDir(), key, { ...readClusterCache(deps.cacheDir(), key), setting, settingAt: Date.now() });
 }
+
+/** Writes the cluster-wide setting into the cluster and the local cache; returns where it is stored. */
+export async function storeClusterSetting(deps: Deps, options: ClusterWideOptions, enabled: boolean): Promise<string> {
+  const { writeClusterSetting, clusterSettingLocation } = await import('../../telemetry/index');
+  const client = await deps.kube(options.global);
+  await writeClusterSetting(client, enabled);
+  await cacheClusterSetting(deps, client, enabled ? 'enabled' : 'disabled');
+  return clusterSettingLocation;
+}

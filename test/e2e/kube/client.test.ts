@@ -404,7 +404,7 @@ describe('failures are one actionable line', () => {
     const err = await failure((await client({ server: `https://127.0.0.1:${port}`, certificateAuthority: s.caFile, token: 'x' })).get('/version'));
     expectOneLine(err);
     expect(err.message).toContain(`cannot reach the API server at 127.0.0.1:${port} (connection refused)`);
-    expect(err.message).toContain("make sure your context points at a management cluster ('kubectl config current-context' shows it, 'kubectl config use-context NAME' switches)");
+    expect(err.message).toContain("make sure your context points at a management cluster: log in with 'kubectl gs login <management-cluster>', or switch with 'kubectl config use-context NAME'");
   });
 
   test('wrong CA: unknown authority, names --certificate-authority and --insecure-skip-tls-verify', async () => {
@@ -434,7 +434,7 @@ describe('failures are one actionable line', () => {
     expectOneLine(err);
     expect((err as KubeApiError).code).toBe(401);
     expect(err.message).toContain('rejected your credentials (401 Unauthorized) (context "local")');
-    expect(err.message).toContain('they may have expired: log in to the cluster again to renew them');
+    expect(err.message).toContain("they may have expired: log in again with 'kubectl gs login <management-cluster>' to renew them");
   });
 
   test('RBAC forbidden: says which verb and resource', async () => {

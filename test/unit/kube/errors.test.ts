@@ -33,7 +33,7 @@ describe('server answers', () => {
     expect(e).toBeInstanceOf(UserError);
     expect(e.code).toBe(401);
     expect(e.message).toBe(
-      "the API server api.example.com:6443 rejected your credentials (401 Unauthorized) (context \"mc\"); they may have expired: log in to the cluster again to renew them",
+      "the API server api.example.com:6443 rejected your credentials (401 Unauthorized) (context \"mc\"); they may have expired: log in again with 'kubectl gs login <management-cluster>' to renew them",
     );
   });
 
@@ -88,7 +88,7 @@ describe('server answers', () => {
 
 describe('network failures', () => {
   test.each([
-    ['ECONNREFUSED', "cannot reach the API server at api.example.com:6443 (connection refused) (context \"mc\"); check the server address, or make sure your context points at a management cluster ('kubectl config current-context' shows it"],
+    ['ECONNREFUSED', "cannot reach the API server at api.example.com:6443 (connection refused) (context \"mc\"); check the server address, or make sure your context points at a management cluster: log in with 'kubectl gs login <management-cluster>'"],
     ['EHOSTUNREACH', 'cannot reach the API server at api.example.com:6443 (host unreachable)'],
     ['ENOTFOUND', 'cannot reach the API server at api.example.com:6443: the host name api.example.com does not resolve'],
     ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', "the API server's certificate at api.example.com:6443 is signed by an unknown authority (context \"mc\"); name its CA with --certificate-authority"],
