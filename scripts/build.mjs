@@ -47,7 +47,7 @@ export async function bundle(outfile, { entry = 'src/main.ts', help } = {}) {
     bundle: true,
     platform: 'node',
     format: 'cjs',
-    target: 'node24',
+    target: 'node26',
     minifySyntax: true,
     minifyWhitespace: true,
     legalComments: 'none',

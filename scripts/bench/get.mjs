@@ -26,6 +26,8 @@ const require = createRequire(import.meta.url);
 const { buildSync } = require('esbuild');
 // BENCH_GET_EXE measures another build of the executable (e.g. an experiment) instead of dist/kubectl-gs.
 const exe = process.env.BENCH_GET_EXE || join(root, 'dist/kubectl-gs');
+// BENCH_PEER_EXE: another build measured in the same run (e.g. the one on the previous Node), run directly.
+const peerExe = process.env.BENCH_PEER_EXE;
 const timeBin = '/usr/bin/time';
 if (!existsSync(timeBin)) {
   console.error('error: /usr/bin/time (GNU time, Debian package "time") is needed to measure peak memory');
@@ -43,10 +45,12 @@ mkdirSync(binDir);
 const exeCopy = join(binDir, 'kubectl-gs');
 copyFileSync(exe, exeCopy);
 execFileSync('chmod', ['755', exeCopy]);
+const peerCopy = join(work, 'peer-kubectl-gs');
+if (peerExe) copyFileSync(peerExe, peerCopy);
 const harness = join(work, 'harness.cjs');
 buildSync({
   stdin: { contents: `export { startApiServer } from ${JSON.stringify(join(root, 'test/e2e/support/apiserver.ts'))};`, resolveDir: root, loader: 'ts' },
-  bundle: true, platform: 'node', format: 'cjs', target: 'node24', outfile: harness, logLevel: 'error',
+  bundle: true, platform: 'node', format: 'cjs', target: 'node26', outfile: harness, logLevel: 'error',
 });
 
 /** One run under GNU time: wall ms (measured here) and peak RSS in KiB (%M). */
@@ -118,7 +122,7 @@ try {
   // kubectl may be a dispatcher that runs a versioned kubectl: drop every kubectl next to the real one.
   const kubectlDir = dirname(realpathSync(kubectlBin));
   const kubectls = execFileSync('sh', ['-c', `ls ${kubectlDir}/kubectl*`], { encoding: 'utf8' }).trim().split('\n');
-  for (const f of [exeCopy, process.execPath, ...kubectls]) dropFromPageCache(f);
+  for (const f of [exeCopy, process.execPath, ...kubectls, ...(peerExe ? [peerCopy] : [])]) dropFromPageCache(f);
 
   const cases = [
     { name: 'kubectl gs get clusters -A', args: ['gs', 'get', 'clusters', '-A'] },
@@ -132,6 +136,7 @@ try {
     // shell script. Every `kubectl gs` pays this; it is kubectl's start-up, the same as in `kubectl get`.
     { name: 'kubectl noop (plugin dispatch only)', args: ['noop'], dispatchOnly: true },
   ];
+  if (peerExe) cases.push({ name: 'peer build get clusters -A (direct)', args: ['get', 'clusters', '-A'], cmd: peerCopy });
   writeFileSync(join(binDir, 'kubectl-noop'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
   let created = 0;
   const results = [];
@@ -152,11 +157,11 @@ try {
     }
     // Both must print a header and one row per cluster, or the comparison means nothing.
     for (const [k, c] of cases.entries()) if (!c.dispatchOnly && samples[k].lines !== size + 1) throw new Error(`${c.name} printed ${samples[k].lines} lines for ${size} clusters`);
-    const [gs, kc, direct, floor, dispatch] = samples.map((s) => ({ ms: median(s.ms), rssMiB: median(s.rss) / 1024 }));
-    results.push({ size, gs, kc, direct, floor, dispatch });
+    const [gs, kc, direct, floor, dispatch, peer] = samples.map((s) => ({ ms: median(s.ms), rssMiB: median(s.rss) / 1024 }));
+    results.push({ size, gs, kc, direct, floor, dispatch, peer });
     console.log(`## ${size} clusters (medians of ${runs} runs)`);
     for (const [k, c] of cases.entries()) {
-      const m = [gs, kc, direct, floor, dispatch][k];
+      const m = [gs, kc, direct, floor, dispatch, peer][k];
       console.log(`${c.name.padEnd(42)} ${m.ms.toFixed(1).padStart(8)} ms ${m.rssMiB.toFixed(1).padStart(7)} MiB`);
     }
     console.log(`ratio kubectl gs / kubectl: time ${(gs.ms / kc.ms).toFixed(2)} (goal <= 1.0), peak RSS ${(gs.rssMiB / kc.rssMiB).toFixed(2)} (goal <= 1.0)`);
@@ -168,7 +173,8 @@ try {
     console.log(`${String(r.size).padStart(6)} clusters: time ${(r.gs.ms / r.kc.ms).toFixed(2)}, peak RSS ${(r.gs.rssMiB / r.kc.rssMiB).toFixed(2)}` +
       `   (kubectl-gs direct: time ${(r.direct.ms / r.kc.ms).toFixed(2)}, peak RSS ${(r.direct.rssMiB / r.kc.rssMiB).toFixed(2)};` +
       ` node floor: time ${(r.floor.ms / r.kc.ms).toFixed(2)}, peak RSS ${(r.floor.rssMiB / r.kc.rssMiB).toFixed(2)};` +
-      ` dispatch + node floor: time ${((r.dispatch.ms + r.floor.ms) / r.kc.ms).toFixed(2)})`);
+      ` dispatch + node floor: time ${((r.dispatch.ms + r.floor.ms) / r.kc.ms).toFixed(2)})` +
+      (r.peer ? `   this build / peer build (direct): time ${(r.direct.ms / r.peer.ms).toFixed(2)}, peak RSS ${(r.direct.rssMiB / r.peer.rssMiB).toFixed(2)}` : ''));
   }
 } finally {
   await server.stop();

