@@ -11,7 +11,8 @@
 //     SEA blob carries a V8 code cache;
 //   - every other platform is the Node base binary of its npm package (scripts/release/platforms.mjs) with a
 //     SEA blob made by a Node of that same version, without a code cache (a code cache is only valid on the
-//     platform that made it); darwin executables are then ad-hoc signed (scripts/release/macho-sign.mjs).
+//     platform that made it); darwin executables are then ad-hoc signed (scripts/release/macho-sign.mjs),
+//     windows ones carry no signature (Node's would no longer match; scripts/release/pe-unsign.mjs).
 // The archives are reproducible (scripts/release/tar-gz.mjs; the executable embeds the commit and its date):
 // the same commit gives the same bytes in any folder, which test/release checks with two clean clones.
 import { execFileSync } from 'node:child_process';
@@ -24,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { packageFile } from './release/base-binary.mjs';
 import { archiveName, fillManifest } from './release/manifest.mjs';
 import { adHocSign } from './release/macho-sign.mjs';
+import { removeAuthenticode } from './release/pe-unsign.mjs';
 import { hostNodePackage, hostPlatform, platformIds, platforms } from './release/platforms.mjs';
 import { tarGz } from './release/tar-gz.mjs';
 
@@ -67,7 +69,9 @@ function crossExecutable(p, scratch) {
   writeFileSync(config, JSON.stringify({ main: join(root, 'dist/build/kubectl-gs.cjs'), output: blob, disableExperimentalSEAWarning: true, useCodeCache: false }));
   execFileSync(blobNode, ['--experimental-sea-config', config], { stdio: 'ignore' });
   const exe = join(scratch, `${name}-${p.exe}`);
-  copyFileSync(base, exe);
+  // Node's own Authenticode signature would end up pointing into the injected resources: take it off first.
+  if (p.os === 'windows') writeFileSync(exe, removeAuthenticode(readFileSync(base)));
+  else copyFileSync(base, exe);
   chmodSync(exe, 0o755);
   const macho = p.os === 'darwin' ? ['--macho-segment-name', 'NODE_SEA'] : [];
   execFileSync(process.execPath, [require.resolve('postject/dist/cli.js'), exe, 'NODE_SEA_BLOB', blob, '--sentinel-fuse', FUSE, ...macho],

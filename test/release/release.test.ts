@@ -12,6 +12,7 @@ import yaml from 'js-yaml';
 import { packageFile } from '../../scripts/release/base-binary.mjs';
 import { parseMachO } from '../../scripts/release/macho-sign.mjs';
 import { archiveName } from '../../scripts/release/manifest.mjs';
+import { certificateTable } from '../../scripts/release/pe-unsign.mjs';
 import { platforms } from '../../scripts/release/platforms.mjs';
 import { repoRoot, run } from '../e2e/support/env';
 
@@ -152,6 +153,8 @@ describe('npm run release (six platforms, two clean clones)', () => {
     const pe = buf.readUInt32LE(0x3c);
     expect(buf.toString('latin1', pe, pe + 4)).toBe('PE\0\0');
     expect(buf.readUInt16LE(pe + 4)).toBe(machine);
+    // Node's Authenticode signature is gone, not left pointing at the injected resources.
+    expect(certificateTable(buf)).toEqual([0, 0]);
     expect(buf.includes(Buffer.from('NODE_SEA_BLOB', 'utf16le'))).toBe(true);
     expect(buf.includes('NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2:1')).toBe(true);
     // The application itself: a piece of the bundle the clone built, verbatim in the blob.
