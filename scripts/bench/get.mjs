@@ -26,8 +26,8 @@ const require = createRequire(import.meta.url);
 const { buildSync } = require('esbuild');
 // BENCH_GET_EXE measures another build of the executable (e.g. an experiment) instead of dist/kubectl-gs.
 const exe = process.env.BENCH_GET_EXE || join(root, 'dist/kubectl-gs');
-// BENCH_PEER_EXE: another build measured in the same run (e.g. the one on the previous Node), run directly.
-const peerExe = process.env.BENCH_PEER_EXE;
+// KGS_BENCH_BASELINE: another build measured in the same run (as in startup.mjs), run directly.
+const peerExe = process.env.KGS_BENCH_BASELINE;
 const timeBin = '/usr/bin/time';
 if (!existsSync(timeBin)) {
   console.error('error: /usr/bin/time (GNU time, Debian package "time") is needed to measure peak memory');

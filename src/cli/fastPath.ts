@@ -45,10 +45,6 @@ export function fastParse(tree: CommandTree, args: string[], help = embeddedHelp
       return { kind: 'command', path: ['version'], definition, argv: { _: ['version'], output } };
     }
   }
-  // The last group of that name, as yargs lets a later registration win (tests add their own).
-  const group = tree.groups.findLast((g) => g.name === args[0]);
-  const parsed = group?.fastParse?.(args);
-  if (parsed) return { kind: 'command', ...parsed };
   if (!help) return undefined;
   const last = args[args.length - 1];
   const words = args.length === 0 ? [] : last === '--help' || last === '-h' ? args.slice(0, -1) : undefined;

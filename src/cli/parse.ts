@@ -1,8 +1,10 @@
 // Parsing only: yargs turns argv into either help text, a parse error, or the selected command with its
 // parsed flags. Running the command happens outside yargs (src/cli/run.ts), so errors, exit codes,
 // output streams and telemetry are handled in one place.
-import type { Argv } from 'yargs';
-import type { CommandDefinition, CommandGroup } from './command';
+import type { Argv, Options } from 'yargs';
+import { positionalNames, type AnyCommand, type CommandGroup } from './command';
+import { fastParseCommand } from './fastCommand';
+import { describeFlag, parserConfig, type FlagTable } from './flagTable';
 import { commandWords, globalFlags } from './globalFlags';
 import { fastParse } from './fastPath';
 import { expandShortFlags } from './shortFlags';
@@ -20,19 +22,46 @@ export type ParseResult =
   | { kind: 'help'; text: string }
   | { kind: 'version' }
   | { kind: 'error'; message: string }
-  | { kind: 'command'; path: string[]; definition: CommandDefinition<any>; argv: Record<string, unknown> };
+  | { kind: 'command'; path: string[]; definition: AnyCommand; argv: Record<string, unknown> };
 
 function addExamples(y: Argv, examples: Array<[string, string]> | undefined): void {
   for (const [cmd, text] of examples ?? []) y.example(cmd, text);
 }
 
-function addCommand(y: Argv, prefix: string[], def: CommandDefinition<any>, select: (r: ParseResult) => void): void {
+/**
+ * Declares a flag table to yargs with the configuration the fast path gives yargs-parser (parserConfig),
+ * so both read an argument list the same way. No defaults: readValues applies them, and help shows them
+ * in the description as cobra does.
+ */
+function addFlags(y: Argv, table: FlagTable): void {
+  const config = parserConfig([table]);
+  for (const [name, def] of Object.entries(table)) {
+    const aliases = config.alias[name];
+    const opt: Options = {
+      type: def.type === 'boolean' ? 'boolean' : 'string',
+      describe: describeFlag(def),
+      hidden: def.hidden || def.deprecated !== undefined,
+      ...(aliases ? { alias: aliases } : {}),
+      ...(config.narg[name] ? { nargs: config.narg[name] } : {}),
+      ...(def.group ? { group: def.group } : {}),
+    };
+    y.option(name, opt);
+  }
+}
+
+function addCommand(y: Argv, prefix: string[], def: AnyCommand, select: (r: ParseResult) => void): void {
   const usage = def.positionals ? `${def.name} ${def.positionals}` : def.name;
   y.command(
     [usage, ...(def.aliases ?? [])],
     (def.hidden ? false : def.describe) as string,
     (cy) => {
-      def.builder?.(cy);
+      // A string, always: names such as "12345" must not turn into numbers.
+      for (const name of positionalNames(def)) {
+        const choices = def.positionalChoices?.[name];
+        cy.positional(name, { type: 'string', ...(choices ? { choices: [...choices] } : {}) });
+      }
+      if (def.flags) addFlags(cy, def.flags);
+      cy.parserConfiguration(parserConfig([globalFlags, def.flags ?? {}]).configuration);
       addExamples(cy, def.examples);
       return cy.usage(`$0 ${[...prefix, usage].join(' ')}\n\n${def.describe}`);
     },
@@ -67,7 +96,6 @@ function buildParser(tree: CommandTree, select: (r: ParseResult) => void, helpFo
     .scriptName('kubectl gs')
     .usage(`$0 <command> [flags]\n\n${rootDescription}`)
     .version(false)
-    .options(globalFlags)
     .help('help')
     .alias('help', 'h')
     .strict()
@@ -75,7 +103,8 @@ function buildParser(tree: CommandTree, select: (r: ParseResult) => void, helpFo
     .showHelpOnFail(false)
     .exitProcess(false)
     .wrap(100)
-    .parserConfiguration({ 'populate--': true });
+    .parserConfiguration(parserConfig([globalFlags]).configuration);
+  addFlags(y, globalFlags);
   for (const def of tree.commands) addCommand(y, [], def, select);
   for (const group of tree.groups) addGroup(y, group, select, helpFor);
   // --version belongs to the root alone, as in cobra: `template app --version 1.2.3` means the app's version.
@@ -94,7 +123,10 @@ export function parseArgs(tree: CommandTree, rawArgs: string[]): ParseResult {
 
 /** parseArgs for arguments already through expandShortFlags (runCli expands them once for all its uses). */
 export function parseExpandedArgs(tree: CommandTree, args: string[]): ParseResult {
-  return fastParse(tree, args) ?? parseWithYargs(tree, args);
+  const fast = fastParse(tree, args);
+  if (fast) return fast;
+  const command = fastParseCommand(tree, args);
+  return command ? { kind: 'command', ...command } : parseWithYargs(tree, args);
 }
 
 function parseWithYargs(tree: CommandTree, args: string[]): ParseResult {
@@ -111,7 +143,7 @@ function parseWithYargs(tree: CommandTree, args: string[]): ParseResult {
   } catch (err) {
     if (err !== commandSelected) throw err;
   }
-  if (failure !== undefined) return { kind: 'error', message: explainUnknownCommand(tree, args) ?? explainUnknownFlag(failure, args) };
+  if (failure !== undefined) return { kind: 'error', message: explainUnknownCommand(tree, args) ?? explainMissingValue(failure) ?? explainUnknownFlag(failure, args) };
   if (helpArgs) return parseWithYargs(tree, [...helpArgs, '--help']);
   if (selected) return selected;
   // yargs handled --help itself: the text is in `output`.
@@ -148,6 +180,14 @@ function unknown(word: string, parent: string, commands: Array<{ name: string; a
   const canonical = [...new Set(close.map((n) => commands.find((c) => named(c, n))!.name))];
   const hint = canonical.length ? `; did you mean ${canonical.map((c) => `"${c}"`).join(' or ')}?` : '';
   return `unknown command "${word}" for "${parent}"${hint}`;
+}
+
+/** yargs says "Not enough arguments following: context"; kubectl says "flag needs an argument: --context". */
+function explainMissingValue(message: string): string | undefined {
+  const m = /^Not enough arguments following: (.+)$/.exec(message.trim());
+  if (!m) return undefined;
+  // yargs names the flag as typed: a short letter, or a long name.
+  return `flag needs an argument: ${m[1].length === 1 ? '-' : '--'}${m[1]}`;
 }
 
 /** yargs says "Unknown argument(s): foo"; for a flag, say it as kubectl does: "unknown flag: --foo". */

@@ -1,18 +1,20 @@
 // Runs one invocation: parse, run the selected command, report errors as one line, and wrap the run in
 // usage telemetry. Returns the exit code; the entry point (src/main.ts) exits with it.
 import { buildInfo } from '../buildInfo';
-import type { CommandDefinition } from './command';
+import { positionalNames, type AnyCommand } from './command';
 import type { Deps } from './deps';
 import { describeError, UserError } from './errors';
-import { commandWords, pickGlobalOptions, type GlobalOptions } from './globalFlags';
+import { readValues } from './flagTable';
+import { commandWords, globalFlags } from './globalFlags';
 import { optedOutByEnv } from '../telemetry/envOptOut';
 import { completeArgs } from './complete';
 import { parseExpandedArgs } from './parse';
 import { expandShortFlags } from './shortFlags';
 import { commandTree, type CommandTree } from './tree';
+import { usedFlagNames } from './usedFlags';
 
 export async function runCli(rawArgs: string[], deps: Deps, tree: CommandTree = commandTree()): Promise<number> {
-  if (rawArgs[0] === '__complete') return complete(tree, rawArgs.slice(1), deps);
+  if (rawArgs[0] === '__complete' || rawArgs[0] === '__completeNoDesc') return complete(tree, rawArgs.slice(1), deps, rawArgs[0] === '__complete');
   // -ojson, -Ao ... as kubectl reads them, once, for parsing, telemetry's flag names and the usage hint.
   const args = expandShortFlags(rawArgs);
   const debug = args.includes('--debug');
@@ -28,16 +30,25 @@ export async function runCli(rawArgs: string[], deps: Deps, tree: CommandTree = 
       deps.stderr.write(`error: ${oneLine(parsed.message)}${parsed.message.includes('did you mean') ? '' : usageHint(tree, args)}\n`);
       return 1;
   }
-  const global = pickGlobalOptions(parsed.argv);
-  const telemetry = await startTelemetry(parsed.path, parsed.definition, args, deps);
-  const code = await runCommand(parsed.definition, parsed.argv, global, telemetry ? telemetry.wrapDeps(deps) : deps, debug);
+  const { definition } = parsed;
+  const flags = usedFlagNames([globalFlags, definition.flags ?? {}], args);
+  const telemetry = await startTelemetry(parsed.path, definition, flags, deps);
+  const code = await runCommand(definition, parsed.argv, flags, telemetry ? telemetry.wrapDeps(deps) : deps, debug);
   await telemetry?.finish(code);
   return code;
 }
 
-async function runCommand(definition: CommandDefinition<unknown>, argv: Record<string, unknown>, global: GlobalOptions, deps: Deps, debug: boolean): Promise<number> {
+/** kubectl's Complete / Validate / Run: typed values from the tables, the command's options, its run. */
+async function runCommand(definition: AnyCommand, argv: Record<string, unknown>, used: string[], deps: Deps, debug: boolean): Promise<number> {
   try {
-    const options = definition.options(argv, global);
+    const global = readValues(globalFlags, argv).values;
+    const { values, given } = readValues(definition.flags ?? {}, argv);
+    for (const name of used) {
+      const message = definition.flags?.[name]?.deprecated;
+      if (message) deps.stderr.write(`Flag --${name} has been deprecated, ${message}\n`);
+    }
+    const positionals = positionalNames(definition).map((n) => argv[n]).filter((v) => v !== undefined).map(String);
+    const options = definition.options(values, { global, positionals, given });
     return await definition.run(options, deps);
   } catch (err) {
     deps.stderr.write(`error: ${oneLine(describeError(err))}\n`);
@@ -50,11 +61,11 @@ async function runCommand(definition: CommandDefinition<unknown>, argv: Record<s
  * Usage telemetry (docs/telemetry.md): one signal per counted command, fire-and-forget. Its code is
  * loaded only here, and not at all for uncounted commands or when the environment opts out.
  */
-async function startTelemetry(path: string[], definition: CommandDefinition<unknown>, args: string[], deps: Deps) {
+async function startTelemetry(path: string[], definition: AnyCommand, flags: string[], deps: Deps) {
   if (definition.counted === false || definition.hidden || optedOutByEnv(deps.env)) return undefined;
   try {
     const { startSession } = await import('../telemetry/session');
-    return startSession({ path, definition, args, deps });
+    return startSession({ path, flags, deps });
   } catch {
     return undefined;
   }
@@ -93,8 +104,8 @@ function oneLine(message: string): string {
  * Cobra's completion protocol, which kubectl (>= 1.26) uses with `kubectl_complete-gs __complete ...`:
  * candidates one per line, then ":4" (ShellCompDirectiveNoFileComp).
  */
-async function complete(tree: CommandTree, words: string[], deps: Deps): Promise<number> {
-  const candidates = await completeArgs(tree, words.length ? words : ['']);
+async function complete(tree: CommandTree, words: string[], deps: Deps, descriptions: boolean): Promise<number> {
+  const candidates = await completeArgs(tree, words.length ? words : [''], descriptions);
   deps.stdout.write(candidates.map((c) => c + '\n').join('') + ':4\n');
   return 0;
 }

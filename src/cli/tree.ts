@@ -1,6 +1,6 @@
 // The command tree: top-level commands and groups. Each group lists its own commands in
 // src/commands/<group>/index.ts.
-import type { CommandDefinition, CommandGroup } from './command';
+import type { AnyCommand, CommandGroup } from './command';
 import { definition as version } from '../commands/version/version';
 import { definition as completion } from '../commands/completion/completion';
 import { group as telemetry } from '../commands/telemetry';
@@ -9,7 +9,7 @@ import { templateGroup } from '../commands/template';
 import { group as get } from '../commands/get';
 
 export interface CommandTree {
-  commands: Array<CommandDefinition<any>>;
+  commands: AnyCommand[];
   groups: CommandGroup[];
 }
 

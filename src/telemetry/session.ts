@@ -6,7 +6,6 @@
 // finish: build the signal, then either write it (with any spooled signals) on the connection if it is
 //   up, waiting only until the kernel has the bytes, or put it in the spool for a later invocation.
 //   Bounded: it never waits more than one event-loop turn + SEND_TIMEOUT_MS, and never throws.
-import type { CommandDefinition } from '../cli/command';
 import type { Deps } from '../cli/deps';
 import type { KubeClient } from '../kube/client';
 import { isCI } from './ci';
@@ -16,7 +15,6 @@ import { COLLECTED, DEFAULT_ENDPOINT, ENV, SPOOL_BATCH } from './constants';
 import { maybeStartFlusher } from './flush';
 import { clusterFacts, resolvePending } from './pending';
 import { flagsOn } from './envFlags';
-import { usedFlagNames } from './flagNames';
 import { proxyFor } from './proxy';
 import { readUserSettings, writeUserSettings, type UserSettings } from './settings';
 import { addCluster, buildSignal, type Signal } from './signal';
@@ -37,8 +35,8 @@ const SEND_TIMEOUT_MS = 3;
 
 export interface SessionInput {
   path: string[];
-  definition: CommandDefinition<unknown>;
-  args: string[];
+  /** The canonical names of the flags the user typed (never their values). */
+  flags: string[];
   deps: Deps;
   /** Test hooks. */
   connection?: { dnsServers?: string[]; tls?: { ca?: string | Buffer } };
@@ -128,7 +126,7 @@ class Session implements TelemetrySession {
   }
 
   private async finishUnsafe(exitCode: number): Promise<void> {
-    const { deps, path, definition, args } = this.input;
+    const { deps, path, flags } = this.input;
     if (this.firstRun) {
       deps.stderr.write(noticeText());
       writeUserSettings(deps.configDir(), { ...this.settings, noticeShownAt: new Date(deps.now().getTime()).toISOString() });
@@ -146,7 +144,7 @@ class Session implements TelemetrySession {
     ]);
     const run = {
       path,
-      flags: usedFlagNames(definition, args),
+      flags,
       exitCode,
       durationMs,
       ci: isCI(env),

@@ -22,7 +22,7 @@ export interface AppFlags {
   targetNamespace?: string;
   clusterName?: string;
   organization?: string;
-  defaultingEnabled?: boolean;
+  defaultingEnabled: boolean;
   inCluster: boolean;
   installTimeout?: string;
   rollbackTimeout?: string;
@@ -30,16 +30,14 @@ export interface AppFlags {
   upgradeTimeout?: string;
   userConfigmap?: string;
   userSecret?: string;
-  appVersion?: string;
+  version?: string;
   namespaceAnnotations: string[];
   namespaceLabels: string[];
   preventDeletion: boolean;
   output?: string;
-  parseProblems: string[];
 }
 
 export function renderApp(f: AppFlags, p: Problems): Manifest[] | undefined {
-  for (const problem of f.parseProblems) p.add(problem);
   p.add(required('catalog', f.catalog, 'the catalog the app is in, e.g. --catalog giantswarm'));
   if (f.catalog) p.add(checkDnsSubdomain('catalog', f.catalog));
   if (f.catalogNamespace) p.add(checkDnsLabel('catalog-namespace', f.catalogNamespace));
@@ -53,8 +51,8 @@ export function renderApp(f: AppFlags, p: Problems): Manifest[] | undefined {
   }
   if (f.clusterName) p.add(checkDnsLabel('cluster-name', f.clusterName));
   if (f.organization) p.add(checkOrganization('organization', f.organization));
-  p.add(required('version', f.appVersion, 'the app version to install, e.g. --version 1.2.3'));
-  if (f.appVersion) p.add(checkSemver('version', f.appVersion.replace(/^v/, '')));
+  p.add(required('version', f.version, 'the app version to install, e.g. --version 1.2.3'));
+  if (f.version) p.add(checkSemver('version', f.version.replace(/^v/, '')));
   const namespaceLabels = parseLabels('namespace-labels', f.namespaceLabels, p, { reserved: false });
   const namespaceAnnotations = parseAnnotations('namespace-annotations', f.namespaceAnnotations, p);
   const timeouts: Record<string, string> = {};
@@ -83,12 +81,12 @@ export function renderApp(f: AppFlags, p: Problems): Manifest[] | undefined {
       catalog: f.catalog!,
       catalogNamespace: f.catalogNamespace,
       cluster,
-      defaultingEnabled: f.defaultingEnabled ?? true,
+      defaultingEnabled: f.defaultingEnabled,
       inCluster: f.inCluster,
       name: f.name!,
       namespace: f.targetNamespace!,
       organization: f.organization,
-      version: f.appVersion!.replace(/^v/, ''),
+      version: f.version!.replace(/^v/, ''),
       userConfigMapName: userValues ? assetName : undefined,
       userSecretName: userSecret ? assetName : undefined,
       extraLabels,

@@ -17,7 +17,6 @@ export interface CatalogFlags {
   configmap?: string;
   secret?: string;
   output?: string;
-  parseProblems: string[];
 }
 
 // The Go tool's name alphabet (no 1 and l, to avoid confusion).
@@ -31,7 +30,6 @@ export function catalogValuesSuffix(namespace: string, name: string): string {
 }
 
 export function renderCatalog(f: CatalogFlags, p: Problems): Manifest[] | undefined {
-  for (const problem of f.parseProblems) p.add(problem);
   p.add(required('name', f.name, 'the catalog name, e.g. --name my-catalog'));
   if (f.name) p.add(checkDnsLabel('name', f.name, 52));
   p.add(required('target-namespace', f.targetNamespace, 'the namespace of the Catalog, e.g. --target-namespace org-acme'));

@@ -1,6 +1,7 @@
 // Input checks shared by the template commands. Each check returns a problem (one line saying what is
 // wrong and what to do) or undefined; commands collect every problem before writing anything.
 import { isIPv4, isIPv6 } from 'node:net';
+import compare from 'semver/functions/compare';
 
 export class Problems {
   readonly list: string[] = [];
@@ -71,17 +72,9 @@ export function semverMajor(value: string): number {
   return Number(value.split('.')[0]);
 }
 
-/** Compares two semantic versions by major, minor and patch (pre-releases sort before the release). */
+/** Orders two semantic versions by semver's precedence rules (rc.9 before rc.10). */
 export function compareSemver(a: string, b: string): number {
-  const [ca, pa = ''] = a.split('+')[0].split(/-(.*)/s);
-  const [cb, pb = ''] = b.split('+')[0].split(/-(.*)/s);
-  const na = ca.split('.').map(Number);
-  const nb = cb.split('.').map(Number);
-  for (let i = 0; i < 3; i++) if (na[i] !== nb[i]) return na[i] - nb[i];
-  if (pa === pb) return 0;
-  if (pa === '') return 1;
-  if (pb === '') return -1;
-  return pa < pb ? -1 : 1;
+  return compare(a, b);
 }
 
 export interface Cidr {

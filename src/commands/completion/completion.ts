@@ -1,32 +1,36 @@
-// `kubectl gs completion bash|zsh|fish|powershell`: prints a completion script for the shell.
+// `kubectl gs completion bash|zsh|fish|powershell [--no-descriptions]`: prints a completion script.
 import { defineCommand } from '../../cli/command';
 import type { Deps } from '../../cli/deps';
-import { UserError } from '../../cli/errors';
-import { scripts } from './scripts';
+import { defineFlags } from '../../cli/flagTable';
+import { completionScript, shells, type Shell } from './scripts';
 
 export interface CompletionOptions {
-  shell: string;
+  shell: Shell;
+  descriptions: boolean;
 }
 
 export async function run(options: CompletionOptions, deps: Deps): Promise<number> {
-  const script = scripts[options.shell];
-  if (!script) {
-    throw new UserError(`unsupported shell "${options.shell}"; use one of: ${Object.keys(scripts).join(', ')}`);
-  }
-  deps.stdout.write(script);
+  deps.stdout.write(completionScript(options.shell, options.descriptions));
   return 0;
 }
 
-export const definition = defineCommand<CompletionOptions>({
+export const flags = defineFlags({
+  'no-descriptions': { type: 'boolean', describe: 'Complete without the description beside each command and flag' },
+});
+
+export const definition = defineCommand({
   name: 'completion',
   positionals: '<shell>',
+  // The parsers refuse any other shell, with the list, before options() runs.
+  positionalChoices: { shell: shells },
   describe: 'Print a shell completion script (bash, zsh, fish or powershell)',
   counted: false,
   examples: [
     ['source <(kubectl-gs completion bash)', 'Load completion into the current bash session'],
     ['kubectl-gs completion zsh > "${fpath[1]}/_kubectl-gs"', 'Install completion for zsh'],
+    ['kubectl-gs completion fish --no-descriptions | source', 'fish, values only'],
   ],
-  builder: (y) => y.positional('shell', { type: 'string', choices: Object.keys(scripts), describe: 'The shell' }),
-  options: (argv) => ({ shell: String(argv.shell) }),
+  flags,
+  options: (values, ctx): CompletionOptions => ({ shell: ctx.positionals[0] as Shell, descriptions: !values.noDescriptions }),
   run,
 });

@@ -5,7 +5,7 @@ import type { Deps } from '../../cli/deps';
 import type { KubeObject } from '../../kube/client';
 import { age } from '../../output/age';
 import type { TableSpec } from '../../output/printer';
-import { addFlags, getFlagSpecs, getOptions, type GetOptions } from './flags';
+import { getFlags, getOptions, type GetOptions } from './flags';
 import { field, str } from './labels';
 
 export const appType = { group: 'application.giantswarm.io', version: 'v1alpha1', plural: 'apps', kind: 'App', namespaced: true } as const;
@@ -23,7 +23,7 @@ export function appTable(now: Date): TableSpec {
   };
 }
 
-export const flags = getFlagSpecs();
+export const flags = getFlags;
 
 export async function run(opts: GetOptions, deps: Deps): Promise<number> {
   deps.stderr.write('Command "apps" is deprecated, currently without replacement\n');
@@ -35,7 +35,7 @@ export async function run(opts: GetOptions, deps: Deps): Promise<number> {
   });
 }
 
-export const definition = defineCommand<GetOptions>({
+export const definition = defineCommand({
   name: 'apps',
   aliases: ['app'],
   positionals: '[name]',
@@ -44,7 +44,7 @@ export const definition = defineCommand<GetOptions>({
     ['$0 get apps', 'List the apps in the current namespace'],
     ['$0 get app coredns -n org-acme', 'Show one app'],
   ],
-  builder: (y) => addFlags(y, flags, 'Name of the app'),
+  flags,
   options: getOptions,
   run,
 });

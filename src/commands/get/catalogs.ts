@@ -6,7 +6,8 @@ import type { Deps } from '../../cli/deps';
 import type { KubeObject } from '../../kube/client';
 import { age } from '../../output/age';
 import type { TableSpec } from '../../output/printer';
-import { addFlags, getFlagSpecs, getOptions, type FlagSpec, type GetOptions } from './flags';
+import { defineFlags } from '../../cli/flagTable';
+import { getFlags, getOptions, type GetOptions } from './flags';
 import { field, label, str } from './labels';
 
 export interface CatalogOptions extends GetOptions {
@@ -53,10 +54,10 @@ export function entryTable(now: Date, maxColWidth: number): TableSpec {
   };
 }
 
-export const flags: FlagSpec[] = [
-  ...getFlagSpecs(),
-  { name: 'max-col-width', type: 'number', default: 80, describe: 'Maximum width of the DESCRIPTION column' },
-];
+export const flags = defineFlags({
+  ...getFlags,
+  'max-col-width': { type: 'number', default: 80, describe: 'Maximum width of the DESCRIPTION column' },
+});
 
 export async function run(opts: CatalogOptions, deps: Deps): Promise<number> {
   deps.stderr.write('Command "catalogs" is deprecated, without replacement\n');
@@ -97,7 +98,7 @@ export async function run(opts: CatalogOptions, deps: Deps): Promise<number> {
   return 0;
 }
 
-export const definition = defineCommand<CatalogOptions>({
+export const definition = defineCommand({
   name: 'catalogs',
   aliases: ['catalog'],
   positionals: '[name]',
@@ -107,10 +108,7 @@ export const definition = defineCommand<CatalogOptions>({
     ['$0 get catalogs -A', 'List all public catalogs'],
     ['$0 get catalog giantswarm -A', 'List the latest version of each app in a catalog'],
   ],
-  builder: (y) => addFlags(y, flags, 'Name of the catalog'),
-  options: (argv, global) => {
-    const width = Number(argv.maxColWidth);
-    return { ...getOptions(argv, global), maxColWidth: Number.isFinite(width) && width >= 0 ? Math.floor(width) : 80 };
-  },
+  flags,
+  options: (values, ctx): CatalogOptions => ({ ...getOptions(values, ctx), maxColWidth: Math.max(0, values.maxColWidth) }),
   run,
 });

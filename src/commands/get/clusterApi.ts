@@ -4,7 +4,8 @@ import { defineCommand } from '../../cli/command';
 import type { Deps } from '../../cli/deps';
 import type { KubeObject } from '../../kube/client';
 import type { TableSpec } from '../../output/printer';
-import { addFlags, getOptions, noHeadersFlag, type GetOptions } from './flags';
+import { defineFlags } from '../../cli/flagTable';
+import { getOptions, noHeadersFlag, outputFlags, type GetOptions } from './flags';
 import { field } from './labels';
 
 const all = 'All';
@@ -81,9 +82,25 @@ export function controllerVersion(pods: KubeObject[]): string {
 
 export const capiTable: TableSpec = { headers: ['TYPE', 'PROVIDER', 'NAME', 'VERSION'], row: () => [] };
 
-export const flags = [noHeadersFlag];
+// -o as the Go tool takes it (kubectl's PrintFlags). Go then always prints the table; here json, yaml and
+// the templates print the meta.k8s.io/v1 Table that the Go tool builds, so -o is never a no-op.
+export const flags = defineFlags({ ...outputFlags, ...noHeadersFlag });
+
+/** The Table object the rows form, as metav1.Table marshals it. */
+export function capiTableObject(rows: string[][]): KubeObject {
+  return {
+    apiVersion: 'meta.k8s.io/v1',
+    kind: 'Table',
+    metadata: {},
+    columnDefinitions: capiTable.headers.map((h) => ({ name: h[0] + h.slice(1).toLowerCase(), type: 'string', format: '', description: '', priority: 0 })),
+    rows: rows.map((cells) => ({ cells, object: null })),
+  } as unknown as KubeObject;
+}
 
 export async function run(opts: GetOptions, deps: Deps): Promise<number> {
+  const { parseOutputChoice, getFormats } = await import('../../output/outputChoice');
+  // Checked before the network, as every get does; -o name has no name to print for a Table.
+  const choice = parseOutputChoice(opts, getFormats.filter((f) => f !== 'name'));
   const client = await deps.kube(opts.global);
   const wanted = new Set(capiCrds.map(([, name]) => name));
   const versionsByCrd = new Map<string, string[]>();
@@ -105,19 +122,25 @@ export async function run(opts: GetOptions, deps: Deps): Promise<number> {
     }),
   );
   const [, controllers] = await Promise.all([crdList, controllerRows]);
+  const rows = [...crdRows(versionsByCrd), ...controllers];
+  if (choice.format !== 'table') {
+    const { printObject } = await import('../../output/printer');
+    await printObject(deps.stdout, capiTableObject(rows), { ...choice, table: capiTable, kind: 'Table', group: 'meta.k8s.io' });
+    return 0;
+  }
   const { TableWriter } = await import('../../output/table');
   const { Sink } = await import('../../output/sink');
   const writer = new TableWriter(new Sink(deps.stdout), { headers: capiTable.headers, noHeaders: opts.noHeaders });
-  await writer.writeRows([...crdRows(versionsByCrd), ...controllers]);
+  await writer.writeRows(rows);
   return 0;
 }
 
-export const definition = defineCommand<GetOptions>({
+export const definition = defineCommand({
   name: 'cluster-api',
   aliases: ['capi'],
   describe: 'Display information about Cluster API CRDs and controllers',
   examples: [['$0 get cluster-api', 'Show installed Cluster API CRD versions and controller versions']],
-  builder: (y) => addFlags(y, flags),
+  flags,
   options: getOptions,
   run,
 });

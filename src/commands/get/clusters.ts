@@ -5,7 +5,7 @@ import type { Deps } from '../../cli/deps';
 import type { KubeObject } from '../../kube/client';
 import { age } from '../../output/age';
 import type { TableSpec } from '../../output/printer';
-import { addFlags, getFlagSpecs, getOptions, type GetOptions } from './flags';
+import { getFlags, getOptions, type GetOptions } from './flags';
 import { annotation, label, naValue, str } from './labels';
 
 export const clusterTypeBase = { group: 'cluster.x-k8s.io', plural: 'clusters', kind: 'Cluster', namespaced: true } as const;
@@ -28,7 +28,7 @@ export function clusterTable(now: Date): TableSpec {
   };
 }
 
-export const flags = getFlagSpecs();
+export const flags = getFlags;
 
 export async function run(opts: GetOptions, deps: Deps): Promise<number> {
   const engine = await import('./engine');
@@ -43,7 +43,7 @@ export async function run(opts: GetOptions, deps: Deps): Promise<number> {
   );
 }
 
-export const definition = defineCommand<GetOptions>({
+export const definition = defineCommand({
   name: 'clusters',
   aliases: ['cluster'],
   positionals: '[name]',
@@ -53,7 +53,7 @@ export const definition = defineCommand<GetOptions>({
     ['$0 get clusters -A', 'List all clusters you have access to'],
     ['$0 get clusters f83ir -o yaml', 'Show one cluster as YAML'],
   ],
-  builder: (y) => addFlags(y, flags, 'Name of the cluster'),
+  flags,
   options: getOptions,
   run,
 });

@@ -19,8 +19,3 @@ export function preferMemoryOverSpeed(): void {
   const { setFlagsFromString } = require('node:v8') as typeof import('node:v8');
   for (const flag of ['--no-maglev', '--no-turbofan', '--optimize-for-size', '--semi-space-growth-factor=1']) setFlagsFromString(flag);
 }
-
-/** For tests: whether the switch happened in this process. */
-export function memoryModeSwitched(): boolean {
-  return switched;
-}

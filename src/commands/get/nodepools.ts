@@ -5,7 +5,8 @@ import type { Deps } from '../../cli/deps';
 import type { KubeObject } from '../../kube/client';
 import { age } from '../../output/age';
 import type { RowOrder, TableSpec } from '../../output/printer';
-import { addFlags, getFlagSpecs, getOptions, type FlagSpec, type GetOptions } from './flags';
+import { defineFlags } from '../../cli/flagTable';
+import { getFlags, getOptions, type GetOptions } from './flags';
 import { annotation, int, label, naValue, str } from './labels';
 
 export interface NodePoolOptions extends GetOptions {
@@ -73,10 +74,10 @@ export function nodePoolSelector(selector: string | undefined, clusterName: stri
   return parts.length ? parts.join(',') : undefined;
 }
 
-export const flags: FlagSpec[] = [
-  ...getFlagSpecs(),
-  { name: 'cluster-name', alias: 'c', type: 'string', describe: 'Only show node pools of the cluster with this name' },
-];
+export const flags = defineFlags({
+  ...getFlags,
+  'cluster-name': { type: 'string', short: 'c', describe: 'Only show node pools of the cluster with this name' },
+});
 
 export async function run(opts: NodePoolOptions, deps: Deps): Promise<number> {
   const engine = await import('./engine');
@@ -127,7 +128,7 @@ function notFoundLine(name: string, namespace: string | undefined): string {
     : `node pool "${name}" not found in namespace "${namespace}" (no MachineDeployment or MachinePool of that name); add -A to look in all namespaces`;
 }
 
-export const definition = defineCommand<NodePoolOptions>({
+export const definition = defineCommand({
   name: 'nodepools',
   aliases: ['nodepool'],
   positionals: '[name]',
@@ -137,7 +138,7 @@ export const definition = defineCommand<NodePoolOptions>({
     ['$0 get nodepools -A -c f83ir', 'List the node pools of cluster f83ir, in any namespace'],
     ['$0 get nodepool 3f01a', 'Show one node pool'],
   ],
-  builder: (y) => addFlags(y, flags, 'Name of the node pool (MachineDeployment or MachinePool)'),
-  options: (argv, global) => ({ ...getOptions(argv, global), clusterName: (argv.clusterName as string | undefined) || undefined }),
+  flags,
+  options: (values, ctx): NodePoolOptions => ({ ...getOptions(values, ctx), clusterName: values.clusterName || undefined }),
   run,
 });

@@ -5,7 +5,7 @@ import type { Deps } from '../../cli/deps';
 import type { KubeClient, KubeObject } from '../../kube/client';
 import { age } from '../../output/age';
 import type { TableSpec } from '../../output/printer';
-import { addFlags, getFlagSpecs, getOptions, type GetOptions } from './flags';
+import { clusterScopedGetFlags, getOptions, type GetOptions } from './flags';
 import { str } from './labels';
 
 export const organizationType = { group: 'security.giantswarm.io', version: 'v1alpha1', plural: 'organizations', kind: 'Organization', namespaced: false } as const;
@@ -44,7 +44,7 @@ export async function permittedOrganizationNames(client: KubeClient): Promise<st
   return [...names].sort();
 }
 
-export const flags = getFlagSpecs({ namespaced: false });
+export const flags = clusterScopedGetFlags;
 
 export async function run(opts: GetOptions, deps: Deps): Promise<number> {
   const engine = await import('./engine');
@@ -81,7 +81,7 @@ export async function run(opts: GetOptions, deps: Deps): Promise<number> {
   return 0;
 }
 
-export const definition = defineCommand<GetOptions>({
+export const definition = defineCommand({
   name: 'organizations',
   aliases: ['organization', 'orgs', 'org'],
   positionals: '[name]',
@@ -90,7 +90,7 @@ export const definition = defineCommand<GetOptions>({
     ['$0 get organizations', 'List all organizations you have access to'],
     ['$0 get org acme -o yaml', 'Show one organization'],
   ],
-  builder: (y) => addFlags(y, flags, 'Name of the organization'),
+  flags,
   options: getOptions,
   run,
 });

@@ -5,7 +5,8 @@ import type { Deps } from '../../cli/deps';
 import type { KubeObject } from '../../kube/client';
 import { age } from '../../output/age';
 import type { TableSpec } from '../../output/printer';
-import { addFlags, getFlagSpecs, getOptions, type FlagSpec, type GetOptions } from './flags';
+import { defineFlags } from '../../cli/flagTable';
+import { clusterScopedGetFlags, getOptions, type GetOptions } from './flags';
 import { field, naValue, str } from './labels';
 
 export interface ReleaseOptions extends GetOptions {
@@ -44,10 +45,10 @@ export function releaseTable(now: Date): TableSpec {
   };
 }
 
-export const flags: FlagSpec[] = [
-  ...getFlagSpecs({ namespaced: false }),
-  { name: 'active-only', type: 'boolean', default: false, describe: 'Only show active releases' },
-];
+export const flags = defineFlags({
+  ...clusterScopedGetFlags,
+  'active-only': { type: 'boolean', describe: 'Only show active releases' },
+});
 
 export async function run(opts: ReleaseOptions, deps: Deps): Promise<number> {
   const engine = await import('./engine');
@@ -57,7 +58,7 @@ export async function run(opts: ReleaseOptions, deps: Deps): Promise<number> {
   }, opts.activeOnly ? { filter: isActive } : {});
 }
 
-export const definition = defineCommand<ReleaseOptions>({
+export const definition = defineCommand({
   name: 'releases',
   aliases: ['release'],
   positionals: '[name]',
@@ -67,7 +68,7 @@ export const definition = defineCommand<ReleaseOptions>({
     ['$0 get releases --active-only', 'List the active releases only'],
     ['$0 get release aws-25.0.0 -o yaml', 'Show one release'],
   ],
-  builder: (y) => addFlags(y, flags, 'Name (version) of the release'),
-  options: (argv, global) => ({ ...getOptions(argv, global), activeOnly: argv.activeOnly === true }),
+  flags,
+  options: (values, ctx): ReleaseOptions => ({ ...getOptions(values, ctx), activeOnly: values.activeOnly }),
   run,
 });

@@ -21,7 +21,7 @@ export async function run(options: ClusterWideOptions, deps: Deps): Promise<numb
   return 0;
 }
 
-export const definition = defineCommand<ClusterWideOptions>({
+export const definition = defineCommand({
   name: 'disable',
   describe: 'Stop sending anonymous usage data (for you, or with --cluster-wide for everyone using the cluster)',
   counted: false,
@@ -29,7 +29,7 @@ export const definition = defineCommand<ClusterWideOptions>({
     ['$0 telemetry disable', 'Stop sending usage data from this user account'],
     ['$0 telemetry disable --cluster-wide', 'Stop it for everyone who uses the current cluster'],
   ],
-  builder: (y) => clusterWideFlag(y, 'Store the setting in the cluster (ConfigMap kube-system/kubectl-gs-telemetry), for everyone who uses it'),
+  flags: clusterWideFlag('Store the setting in the cluster (ConfigMap kube-system/kubectl-gs-telemetry), for everyone who uses it'),
   options: clusterWideOptions,
   run,
 });

@@ -22,7 +22,7 @@ export async function run(options: ClusterWideOptions, deps: Deps): Promise<numb
   return 0;
 }
 
-export const definition = defineCommand<ClusterWideOptions>({
+export const definition = defineCommand({
   name: 'enable',
   describe: 'Allow sending anonymous usage data (for you, or with --cluster-wide for everyone using the cluster)',
   counted: false,
@@ -30,7 +30,7 @@ export const definition = defineCommand<ClusterWideOptions>({
     ['$0 telemetry enable', 'Send anonymous usage data again from this user account'],
     ['$0 telemetry enable --cluster-wide', 'Remove the cluster-wide opt-out of the current cluster'],
   ],
-  builder: (y) => clusterWideFlag(y, 'Store the setting in the cluster (ConfigMap kube-system/kubectl-gs-telemetry), for everyone who uses it'),
+  flags: clusterWideFlag('Store the setting in the cluster (ConfigMap kube-system/kubectl-gs-telemetry), for everyone who uses it'),
   options: clusterWideOptions,
   run,
 });

@@ -3,7 +3,7 @@
 // wait in the spool. Prints nothing and always exits 0, within FLUSH_DEADLINE_MS.
 import { defineCommand } from '../../cli/command';
 
-export const definition = defineCommand<Record<string, never>>({
+export const definition = defineCommand({
   name: '__telemetry-flush', // FLUSH_COMMAND (src/telemetry/constants.ts), not imported: this module loads at every start
   describe: 'Send the usage signals waiting in the spool (started by kubectl gs itself)',
   hidden: true,

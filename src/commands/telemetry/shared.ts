@@ -1,6 +1,7 @@
 // What the telemetry commands share: the --cluster-wide flag and reaching the cluster setting.
-import type { Argv } from 'yargs';
+import type { CommandContext } from '../../cli/command';
 import type { Deps } from '../../cli/deps';
+import { defineFlags } from '../../cli/flagTable';
 import type { GlobalOptions } from '../../cli/globalFlags';
 
 export interface ClusterWideOptions {
@@ -9,12 +10,12 @@ export interface ClusterWideOptions {
 }
 
 /** Not --cluster: that global flag names the kubeconfig cluster to use, as in kubectl. */
-export function clusterWideFlag(y: Argv, describe: string): Argv {
-  return y.option('cluster-wide', { type: 'boolean', default: false, describe });
+export function clusterWideFlag<const D extends string>(describe: D) {
+  return defineFlags({ 'cluster-wide': { type: 'boolean', describe } });
 }
 
-export function clusterWideOptions(argv: Record<string, unknown>, global: GlobalOptions): ClusterWideOptions {
-  return { clusterWide: argv.clusterWide === true || argv['cluster-wide'] === true, global };
+export function clusterWideOptions(values: { clusterWide: boolean }, ctx: CommandContext): ClusterWideOptions {
+  return { clusterWide: values.clusterWide, global: ctx.global };
 }
 
 /** Remembers a cluster's setting in the local cache, so this user's next commands honour it at once. */

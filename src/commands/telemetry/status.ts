@@ -3,6 +3,7 @@ import { defineCommand } from '../../cli/command';
 import type { Deps } from '../../cli/deps';
 import { UserError } from '../../cli/errors';
 import type { GlobalOptions } from '../../cli/globalFlags';
+import { defineFlags } from '../../cli/flagTable';
 import { clusterWideFlag } from './shared';
 
 export interface StatusOptions {
@@ -60,7 +61,12 @@ export async function run(options: StatusOptions, deps: Deps): Promise<number> {
   return 0;
 }
 
-export const definition = defineCommand<StatusOptions>({
+export const flags = defineFlags({
+  output: { type: 'string', short: 'o', completions: ['json'], describe: 'Output format: json (or no -o for text)' },
+  ...clusterWideFlag('Also read the cluster-wide setting of the current cluster'),
+});
+
+export const definition = defineCommand({
   name: 'status',
   describe: 'Show whether usage telemetry is on, which setting decided it, the user hash, the endpoint and what is collected',
   counted: false,
@@ -69,9 +75,7 @@ export const definition = defineCommand<StatusOptions>({
     ['$0 telemetry status -o json', 'The same as JSON'],
     ['$0 telemetry status --cluster-wide', 'Also read the cluster-wide setting of the current cluster'],
   ],
-  builder: (y) =>
-    clusterWideFlag(y.option('output', { alias: 'o', type: 'string', describe: 'Output format: json (or no -o for text)' }), 'Also read the cluster-wide setting of the current cluster'),
-  completions: { output: ['json'] },
-  options: (argv, global) => ({ output: argv.output as string | undefined, clusterWide: argv.clusterWide === true, global }),
+  flags,
+  options: (values, ctx): StatusOptions => ({ ...values, global: ctx.global }),
   run,
 });

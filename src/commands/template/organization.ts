@@ -1,19 +1,17 @@
 // `kubectl gs template organization`: a security.giantswarm.io/v1alpha1 Organization.
 import { defineCommand } from '../../cli/command';
 import type { Deps } from '../../cli/deps';
-import { addFlags, readFlags, type FlagSpec } from './flagTable';
+import { defineFlags } from '../../cli/flagTable';
 
 export interface OrganizationOptions {
   name?: string;
   output?: string;
-  problems: string[];
 }
 
-/** The command's flags, exported for the fast parser (fastArgs.ts). */
-export const flags: FlagSpec[] = [
-  { name: 'name', kind: 'string', describe: 'Organization name: lowercase letters, digits and -, at most 59 characters. (required)' },
-  { name: 'output', kind: 'string', describe: 'Write the manifest to this file (replaced atomically) instead of stdout.' },
-];
+export const flags = defineFlags({
+  name: { type: 'string', describe: 'Organization name: lowercase letters, digits and -, at most 59 characters. (required)' },
+  output: { type: 'string', describe: 'Write the manifest to this file (replaced atomically) instead of stdout.' },
+});
 
 export async function run(options: OrganizationOptions, deps: Deps): Promise<number> {
   const [{ Problems, checkOrganization, required }, { toYaml }, out] = await Promise.all([
@@ -22,7 +20,6 @@ export async function run(options: OrganizationOptions, deps: Deps): Promise<num
     import('../../template/output'),
   ]);
   const problems = new Problems();
-  for (const p of options.problems) problems.add(p);
   problems.add(required('name', options.name, 'the organization name, e.g. --name acme'));
   if (options.name) problems.add(checkOrganization('name', options.name));
   if (!problems.empty) return out.reportProblems(problems.list, deps);
@@ -36,15 +33,12 @@ export async function run(options: OrganizationOptions, deps: Deps): Promise<num
   return out.emit(toYaml(organization), options.output, deps);
 }
 
-export const definition = defineCommand<OrganizationOptions>({
+export const definition = defineCommand({
   name: 'organization',
   aliases: ['org'],
   describe: 'Template an Organization.',
   examples: [['$0 template organization --name acme', 'The Organization "acme" (its namespace will be org-acme)']],
-  builder: (y) => addFlags(y, flags),
-  options: (argv) => {
-    const { values, problems } = readFlags(argv, flags);
-    return { name: values.name as string | undefined, output: values.output as string | undefined, problems };
-  },
+  flags,
+  options: (values): OrganizationOptions => values,
   run,
 });

@@ -3,6 +3,7 @@ import { buildInfo } from '../../buildInfo';
 import { defineCommand } from '../../cli/command';
 import type { Deps } from '../../cli/deps';
 import { UserError } from '../../cli/errors';
+import { defineFlags } from '../../cli/flagTable';
 import { goArch, goOs } from '../../platform';
 
 export interface VersionOptions {
@@ -48,13 +49,15 @@ export async function run(options: VersionOptions, deps: Deps): Promise<number> 
   }
 }
 
-export const definition = defineCommand<VersionOptions>({
+export const flags = defineFlags({
+  output: { type: 'string', short: 'o', completions: ['json', 'yaml'], describe: 'Output format: json or yaml' },
+});
+
+export const definition = defineCommand({
   name: 'version',
   describe: 'Print the version of kubectl gs',
   examples: [['$0 version -o json', 'Print version details as JSON']],
-  builder: (y) =>
-    y.option('output', { alias: 'o', type: 'string', describe: 'Output format: json or yaml' }),
-  completions: { output: ['json', 'yaml'] },
-  options: (argv) => ({ output: argv.output as string | undefined }),
+  flags,
+  options: (values): VersionOptions => values,
   run,
 });

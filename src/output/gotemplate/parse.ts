@@ -18,7 +18,7 @@ import type {
   VariableNode,
 } from './nodes';
 import { nodeString } from './nodes';
-import { unquoteChar, unquoteString } from './unquote';
+import { unquoteChar, unquoteString } from '../goStrings';
 
 /** A parse error; `message` is Go's full error text. */
 export class TemplateParseError extends Error {}

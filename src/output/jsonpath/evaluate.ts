@@ -5,6 +5,7 @@
 // template keep their own Go type (GoFloat) because kubectl compares int and float as incompatible.
 // Nothing is copied: results are references into the data.
 
+import { goFloatV } from '../goFloat';
 import { compareGoStrings } from '../goStrings';
 import type { ListNode, Node, SliceParam } from './parse';
 
@@ -396,29 +397,14 @@ function compare(operator: string, a: Value, b: Value): boolean {
 
 // ---- printing values as kubectl does ----
 
-/**
- * Go's %v of a float64 (strconv 'g', shortest): the shortest digits that round-trip, in exponent
- * form when the decimal exponent is below -4 or at least 6 (1e+06, 1.0000005e+06, 1e-05).
- */
-function goFloat(n: number): string {
-  if (Number.isNaN(n)) return 'NaN';
-  if (!Number.isFinite(n)) return n > 0 ? '+Inf' : '-Inf';
-  if (n === 0) return Object.is(n, -0) ? '-0' : '0';
-  const [mantissa, exponent] = n.toExponential().split('e') as [string, string];
-  const exp = Number(exponent);
-  if (exp < -4 || exp >= 6) return `${mantissa}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
-  // Within that range JavaScript's shortest form is already positional.
-  return String(n);
-}
-
 /** A scalar as kubectl prints it (fmt.Fprint): strings raw, numbers as Go's int64/float64, null as "null". */
 function goText(v: Value): string {
   if (typeof v === 'string') return v;
-  if (typeof v === 'number') return isInt64(v) ? String(v) : goFloat(v);
+  if (typeof v === 'number') return isInt64(v) ? String(v) : goFloatV(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (v === null) return 'null';
   if (v === undefined) return '<no value>';
-  if (v instanceof GoFloat) return goFloat(v.value);
+  if (v instanceof GoFloat) return goFloatV(v.value);
   if (v instanceof GoByte) return String(v.value);
   return goValue(v);
 }

@@ -3,7 +3,7 @@
 // `{end}` are plain identifiers inside an action and only the evaluator pairs them up, so templates
 // kubectl accepts (an unclosed range, a stray end) parse here too and fail, or not, at the same point.
 
-import { isPrintRune } from '../goStrings';
+import { isPrintRune, unquoteString } from '../goStrings';
 
 /** One bound of a slice `[start:end:step]`; `derived` marks the end kubectl infers for `[i]` (i + 1). */
 export interface SliceParam {
@@ -324,8 +324,9 @@ class Parser {
       if (ch === quote && this.input[this.pos - 2] !== '\\') break;
     }
     const value = this.consume();
-    const text = unquote(value);
-    if (text === undefined) throw new JsonPathSyntaxError(`unquote string ${value} error invalid syntax`);
+    // kubectl takes '...' as a string too (its UnquoteExtend).
+    const text = unquoteString(value, `"'`);
+    if (text === null) throw new JsonPathSyntaxError(`unquote string ${value} error invalid syntax`);
     cur.nodes.push({ kind: 'text', text });
   }
 
@@ -345,74 +346,4 @@ class Parser {
     // Backslashes only protect the next character (`a\.b` is the key "a.b"), so all of them go.
     else cur.nodes.push({ kind: 'field', name: value.replaceAll('\\', '') });
   }
-}
-
-const simpleEscapes: Record<string, number> = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92 };
-
-const utf8Encoder = new TextEncoder();
-const utf8Decoder = new TextDecoder();
-
-/**
- * Go's strconv.Unquote rules for a "…" or '…' literal (kubectl allows both quotes): Go escapes,
- * no unescaped quote inside. Returns undefined where Go reports "invalid syntax". Go builds bytes,
- * \xNN and octal escapes being single raw bytes, so "\xc3\xa9" is "é"; bytes that do not form
- * UTF-8 become U+FFFD here, which is how kubectl's output reads when decoded.
- */
-export function unquote(literal: string): string | undefined {
-  if (literal.length < 2) return undefined;
-  const quote = literal[0]!;
-  if (quote !== literal[literal.length - 1] || (quote !== '"' && quote !== "'")) return undefined;
-  const body = literal.slice(1, -1);
-  if (!body.includes('\\') && !body.includes(quote)) return body;
-
-  const bytes: number[] = [];
-  const pushText = (text: string): void => {
-    for (const b of utf8Encoder.encode(text)) bytes.push(b);
-  };
-  let i = 0;
-  while (i < body.length) {
-    const ch = body[i]!;
-    if (ch === quote) return undefined;
-    if (ch !== '\\') {
-      const next = body.indexOf('\\', i);
-      const stop = next < 0 ? body.length : next;
-      const quoteAt = body.indexOf(quote, i);
-      if (quoteAt >= 0 && quoteAt < stop) return undefined;
-      pushText(body.slice(i, stop));
-      i = stop;
-      continue;
-    }
-    const esc = body[i + 1];
-    if (esc === undefined) return undefined;
-    i += 2;
-    const simple = simpleEscapes[esc];
-    if (simple !== undefined) {
-      bytes.push(simple);
-    } else if (esc === '"' || esc === "'") {
-      if (esc !== quote) return undefined;
-      bytes.push(esc.charCodeAt(0));
-    } else if (esc === 'x' || esc === 'u' || esc === 'U') {
-      const width = esc === 'x' ? 2 : esc === 'u' ? 4 : 8;
-      const hex = body.slice(i, i + width);
-      if (hex.length < width || !/^[0-9a-fA-F]+$/.test(hex)) return undefined;
-      const code = parseInt(hex, 16);
-      i += width;
-      if (esc === 'x') {
-        bytes.push(code);
-      } else {
-        if (code > 0x10ffff || (code >= 0xd800 && code < 0xe000)) return undefined;
-        pushText(String.fromCodePoint(code));
-      }
-    } else if (esc >= '0' && esc <= '7') {
-      const digits = esc + body.slice(i, i + 2);
-      if (!/^[0-7]{3}$/.test(digits)) return undefined;
-      const code = parseInt(digits, 8);
-      if (code > 255) return undefined;
-      i += 2;
-      bytes.push(code);
-    } else {
-      return undefined;
-    }
-  }
-  return utf8Decoder.decode(new Uint8Array(bytes));
 }

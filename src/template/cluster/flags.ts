@@ -5,16 +5,14 @@ export type Provider = (typeof providers)[number];
 
 export interface ClusterFlags {
   /** Names of the flags given on the command line (to reject ones the provider does not use). */
-  given: string[];
-  /** Problems found while reading the flags (e.g. a number flag that is not a number). */
-  parseProblems: string[];
+  given: ReadonlySet<string>;
   provider?: string;
   name?: string;
   organization?: string;
   release?: string;
   description?: string;
   output?: string;
-  labels: string[];
+  label: string[];
   servicePriority?: string;
   preventDeletion: boolean;
   region?: string;

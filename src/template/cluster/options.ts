@@ -97,7 +97,7 @@ function withDefaults(f: ClusterFlags, provider: Provider): ClusterFlags {
   }
   if (provider === 'capz' || provider === 'eks') {
     // These charts bring their own default node pool; ours is only added when asked for.
-    const wanted = f.given.some((g) => g.startsWith('machine-pool-'));
+    const wanted = [...f.given].some((g) => g.startsWith('machine-pool-'));
     if (wanted) {
       d.machinePoolName ??= 'nodepool0';
       if (provider === 'eks') d.machinePoolInstanceType ??= 'm5.xlarge';
@@ -174,7 +174,7 @@ function checkAws(f: ClusterFlags, provider: Provider, p: Problems): SubnetLayou
   const proxyPrivate = f.clusterType === 'proxy-private';
   if (!proxyPrivate) {
     for (const flag of ['https-proxy', 'http-proxy', 'no-proxy', 'api-mode', 'vpc-mode', 'topology-mode', 'aws-prefix-list-id', 'aws-transit-gateway-id']) {
-      if (f.given.includes(flag)) p.add(`--${flag} applies only to proxy-private clusters; add --cluster-type proxy-private or leave it out`);
+      if (f.given.has(flag)) p.add(`--${flag} applies only to proxy-private clusters; add --cluster-type proxy-private or leave it out`);
     }
   } else {
     if (!f.httpsProxy) p.add('--https-proxy is required for --cluster-type proxy-private: give the proxy URL, e.g. http://proxy.example.com:3128');
@@ -278,7 +278,7 @@ function checkOidc(f: ClusterFlags, p: Problems): Oidc | undefined {
     return undefined;
   }
   if (!f.oidcIssuerUrl) {
-    for (const flag of oidcFlags) if (f.given.includes(flag)) p.add(`--${flag} needs --oidc-issuer-url; give the issuer URL or leave it out`);
+    for (const flag of oidcFlags) if (f.given.has(flag)) p.add(`--${flag} needs --oidc-issuer-url; give the issuer URL or leave it out`);
     return undefined;
   }
   p.add(checkUrl('oidc-issuer-url', f.oidcIssuerUrl, ['https']));
@@ -297,7 +297,6 @@ function checkOidc(f: ClusterFlags, p: Problems): Oidc | undefined {
 
 /** Returns the resolved config, or undefined with every problem recorded. */
 export function resolveCluster(raw: ClusterFlags, p: Problems): ClusterConfig | undefined {
-  for (const problem of raw.parseProblems) p.add(problem);
   const missingProvider = required('provider', raw.provider, `the infrastructure provider, one of: ${providers.join(', ')}`);
   if (missingProvider) p.add(missingProvider);
   else if (!(providers as readonly string[]).includes(raw.provider!)) p.add(checkOneOf('provider', raw.provider!, providers));
@@ -311,7 +310,7 @@ export function resolveCluster(raw: ClusterFlags, p: Problems): ClusterConfig | 
   if (raw.release !== undefined && raw.release !== '') p.add(checkSemver('release', release!));
   else if (provider && provider !== 'eks') p.add(required('release', raw.release, 'the workload cluster release version, e.g. 31.1.0 (kubectl gs get releases lists them)'));
   if (raw.servicePriority !== undefined) p.add(checkOneOf('service-priority', raw.servicePriority, servicePriorities));
-  const labels = parseLabels('label', raw.labels, p);
+  const labels = parseLabels('label', raw.label, p);
   if (raw.description !== undefined && raw.description.includes('\n')) p.add('--description must be one line');
   if (raw.clusterCatalog !== undefined) p.add(checkDnsLabel('cluster-catalog', raw.clusterCatalog));
   if (raw.clusterVersion !== undefined) p.add(checkSemver('cluster-version', raw.clusterVersion.replace(/^v/, '')));
@@ -368,7 +367,7 @@ export function resolveCluster(raw: ClusterFlags, p: Problems): ClusterConfig | 
     const version = f.defaultAppsVersion?.replace(/^v/, '');
     if (!version) p.add(`--default-apps-version is required with cluster-vsphere ${chartVersion} (before 0.61.0): give the default-apps-vsphere chart version`);
     else defaultApps = { catalog: f.defaultAppsCatalog!, version };
-  } else if (provider === 'vsphere' && f.given.includes('default-apps-version')) {
+  } else if (provider === 'vsphere' && f.given.has('default-apps-version')) {
     p.add(`--default-apps-version applies only to cluster-vsphere before 0.61.0; leave it out for ${chartVersion || 'this version'}`);
   }
 

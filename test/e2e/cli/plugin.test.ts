@@ -66,7 +66,8 @@ describe('kubectl gs (the built executable through the real kubectl)', () => {
 
   it('is completed by kubectl through kubectl_complete-gs', async () => {
     const r = await run(kubectlPath, ['__complete', 'gs', 'ver'], { env: { PATH: pathWithDist } });
-    expect(r.stdout.split('\n')).toContain('version');
+    // kubectl passes the plugin's candidates on as they are, descriptions included.
+    expect(r.stdout.split('\n')).toContain('version\tPrint the version of kubectl gs');
     const shells = await run(kubectlPath, ['__complete', 'gs', 'completion', ''], { env: { PATH: pathWithDist } });
     expect(shells.stdout.split('\n')).toEqual(expect.arrayContaining(['bash', 'zsh', 'fish', 'powershell']));
     const outputs = await run(kubectlPath, ['__complete', 'gs', 'get', 'clusters', '-o', 'js'], { env: { PATH: pathWithDist } });

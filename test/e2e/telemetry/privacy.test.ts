@@ -6,8 +6,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load, dump } from 'js-yaml';
-import type { CommandDefinition } from '../../../src/cli/command';
-import { globalFlags } from '../../../src/cli/globalFlags';
+import { positionalNames, type AnyCommand } from '../../../src/cli/command';
+import type { FlagTable } from '../../../src/cli/flagTable';
 import { commandTree } from '../../../src/cli/tree';
 import { anonymousClusterId } from '../../../src/telemetry/clusterFacts';
 import { apiServer, kubectlGs, kubectlOk } from '../support/env';
@@ -21,26 +21,14 @@ interface Invocation {
   counted: boolean;
 }
 
-/** The flags and positionals a command defines, as yargs sees them (test code may load yargs). */
-function optionsOf(def: CommandDefinition<unknown>) {
-  const Yargs = require('yargs/yargs') as typeof import('yargs/yargs');
-  const y = Yargs().version(false);
-  def.builder?.(y);
-  return (y as unknown as { getOptions(): { key: Record<string, unknown>; boolean: string[]; number: string[]; choices: Record<string, string[]>; alias: Record<string, string[]> } }).getOptions();
-}
-
-function invocationsOf(def: CommandDefinition<unknown>, prefix: string[]): Invocation {
-  const o = optionsOf(def);
-  const positionals = (def.positionals ?? '').match(/[<[][^\]>]+[\]>]/g) ?? [];
-  const positionalNames = positionals.map((p) => p.slice(1, -1).replace(/\.\.$/, '').split('|')[0]);
-  const aliases = new Set(Object.values(o.alias ?? {}).flat());
+/** Every flag of the command's table given once, with a value carrying the mark where it takes text. */
+function invocationsOf(def: AnyCommand, prefix: string[]): Invocation {
   const args = [...prefix, def.name];
-  positionalNames.forEach((name, i) => args.push(o.choices?.[name]?.[0] ?? `arg-${MARK}-${i}`));
-  for (const name of Object.keys(o.key)) {
-    if (positionalNames.includes(name) || name in globalFlags || aliases.has(name) || name.length === 1 || /[A-Z]/.test(name) || name === 'help') continue;
-    if (o.boolean.includes(name)) args.push(`--${name}`);
-    else if (o.choices?.[name]?.length) args.push(`--${name}=${o.choices[name][0]}`);
-    else if (o.number.includes(name)) args.push(`--${name}=9137`);
+  positionalNames(def).forEach((name, i) => args.push(def.positionalChoices?.[name]?.[0] ?? `arg-${MARK}-${i}`));
+  for (const [name, flag] of Object.entries((def.flags ?? {}) as FlagTable)) {
+    if (flag.type === 'boolean') args.push(`--${name}`);
+    else if (flag.choices?.length) args.push(`--${name}=${flag.choices[0]}`);
+    else if (flag.type === 'number') args.push(`--${name}=9137`);
     else args.push(`--${name}=flag-${MARK}-${name}`);
   }
   return { path: [...prefix, def.name], args, counted: def.counted !== false && !def.hidden };

@@ -1,25 +1,19 @@
-import Yargs from 'yargs/yargs';
 import { globalFlagNames } from '../../../src/cli/globalFlags';
 import { commandTree } from '../../../src/cli/tree';
-import type { CommandDefinition } from '../../../src/cli/command';
+import type { AnyCommand } from '../../../src/cli/command';
+import { defineFlags, namesOf, type FlagTable } from '../../../src/cli/flagTable';
 
 // kubectl passes its connection flags through to plugins, so a command flag with the same name or short
 // alias as a global one would silently change their meaning. The Go kubectl-gs has the same test.
-function commandFlagNames(def: CommandDefinition<any>): string[] {
-  const y = Yargs().version(false).help(false);
-  def.builder?.(y);
-  const o = (y as unknown as { getOptions(): { key: Record<string, unknown>; alias: Record<string, string[]> } }).getOptions();
-  const positionals = new Set((def.positionals ?? '').match(/[\w-]+/g) ?? []);
-  const names = new Set<string>(Object.keys(o.key));
-  for (const [k, aliases] of Object.entries(o.alias)) [k, ...aliases].forEach((n) => names.add(n));
-  return [...names].filter((n) => !positionals.has(n) && !/[A-Z]/.test(n));
+function commandFlagNames(def: AnyCommand): string[] {
+  return [...namesOf((def.flags ?? {}) as FlagTable).keys()];
 }
 
-function everyCommand(): Array<[string, CommandDefinition<any>]> {
+function everyCommand(): Array<[string, AnyCommand]> {
   const tree = commandTree();
   return [
-    ...tree.commands.map((c) => [c.name, c] as [string, CommandDefinition<any>]),
-    ...tree.groups.flatMap((g) => g.commands.map((c) => [`${g.name} ${c.name}`, c] as [string, CommandDefinition<any>])),
+    ...tree.commands.map((c) => [c.name, c] as [string, AnyCommand]),
+    ...tree.groups.flatMap((g) => g.commands.map((c) => [`${g.name} ${c.name}`, c] as [string, AnyCommand])),
   ];
 }
 
@@ -42,9 +36,9 @@ describe('command flags', () => {
 
 describe('commandFlagNames', () => {
   it('sees a flag and its short alias, so the shadowing check can fail', () => {
-    const def: CommandDefinition<object> = {
+    const def: AnyCommand = {
       name: 'x', describe: 'x', options: () => ({}), run: async () => 0,
-      builder: (y) => y.option('target-namespace', { alias: 'n', type: 'string' }),
+      flags: defineFlags({ 'target-namespace': { type: 'string', short: 'n', describe: 'x' } }),
     };
     expect(commandFlagNames(def)).toEqual(expect.arrayContaining(['target-namespace', 'n']));
   });

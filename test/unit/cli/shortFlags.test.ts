@@ -2,7 +2,8 @@ import { globalFlags } from '../../../src/cli/globalFlags';
 import { parseArgs } from '../../../src/cli/parse';
 import { expandShortFlags, switchShorts, valueShorts } from '../../../src/cli/shortFlags';
 import { commandTree } from '../../../src/cli/tree';
-import type { CommandDefinition } from '../../../src/cli/command';
+import type { AnyCommand } from '../../../src/cli/command';
+import type { FlagTable } from '../../../src/cli/flagTable';
 
 describe('expandShortFlags', () => {
   it.each([
@@ -33,22 +34,18 @@ describe('expandShortFlags', () => {
     ] as const) {
       const parsed = parseArgs(commandTree(), [...args]);
       expect(parsed.kind).toBe('command');
-      const options = (parsed as { definition: CommandDefinition<any>; argv: Record<string, unknown> });
+      const options = (parsed as { definition: AnyCommand; argv: Record<string, unknown> });
       expect(options.argv.output).toBe(output);
-      expect(options.argv.allNamespaces).toBe(all);
+      expect(options.argv.allNamespaces === true).toBe(all);
     }
   });
 });
 
 /** Every short alias a command (or the global flags) declares, with its long name and whether it takes a value. */
-function shortFlagsOf(def: CommandDefinition<unknown>): Array<{ letter: string; long: string; takesValue: boolean }> {
-  const Yargs = require('yargs/yargs') as typeof import('yargs/yargs');
-  const y = Yargs().options(globalFlags);
-  def.builder?.(y);
-  const o = (y as unknown as { getOptions(): { alias: Record<string, string[]>; boolean: string[] } }).getOptions();
+function shortFlagsOf(def: AnyCommand): Array<{ letter: string; long: string; takesValue: boolean }> {
   const out = [];
-  for (const [long, aliases] of Object.entries(o.alias)) {
-    for (const letter of aliases.filter((a) => a.length === 1)) out.push({ letter, long, takesValue: !o.boolean.includes(long) });
+  for (const table of [globalFlags, (def.flags ?? {}) as FlagTable]) {
+    for (const [long, flag] of Object.entries(table)) if (flag.short) out.push({ letter: flag.short, long, takesValue: flag.type !== 'boolean' });
   }
   return out;
 }

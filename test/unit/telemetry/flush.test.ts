@@ -254,8 +254,7 @@ describe('a signal made on Windows before the user hash of its setup is known', 
     const rec = recordingSelf(mkdtempSync(join(tmpdir(), 'kgs-self-')));
     try {
       const deps = { ...depsWith(rx.endpoint, { USERNAME: 'bob' }), self: rec.self };
-      const version = commandTree().commands.find((c) => c.name === 'version')!;
-      const session = startSession({ path: ['version'], definition: version, args: [], deps, userHash: { platform: 'win32' } })!;
+      const session = startSession({ path: ['version'], flags: [], deps, userHash: { platform: 'win32' } })!;
       await session.finish(0);
       const held = spoolOf(deps).claim(10);
       expect(held.entries).toHaveLength(1);
@@ -275,7 +274,7 @@ describe('a signal made on Windows before the user hash of its setup is known', 
       expect(spoolOf(deps).pending()).toEqual([]);
       // The setup is known now: the next command's signal carries the hash and is not held.
       expect(cachedUserHash(deps.env, deps.cacheDir(), 'win32')).toBe(want);
-      await startSession({ path: ['version'], definition: version, args: [], deps, userHash: { platform: 'win32' } })!.finish(0);
+      await startSession({ path: ['version'], flags: [], deps, userHash: { platform: 'win32' } })!.finish(0);
       const next = (await rx.waitForSignals(2, 500))[1] ?? spoolOf(deps).claim(10).entries[0]?.signal;
       expect(next).toMatchObject({ clientUser: want });
       expect(spoolOf(deps).claim(10).entries.filter((e) => e.pendingUser)).toEqual([]);

@@ -4,7 +4,8 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../../src/cli/run';
 import { commandTree } from '../../../src/cli/tree';
-import type { CommandDefinition } from '../../../src/cli/command';
+import type { AnyCommand } from '../../../src/cli/command';
+import { defineFlags } from '../../../src/cli/flagTable';
 import { APP_ID } from '../../../src/telemetry/constants';
 import { userHash } from '../../../src/telemetry/userHash';
 import { goArch, goOs } from '../../../src/platform';
@@ -90,9 +91,9 @@ describe('the signal', () => {
 
   it('uses canonical names for aliases and reports failures with their exit code', async () => {
     const tree = commandTree();
-    const failing: CommandDefinition<unknown> = {
+    const failing: AnyCommand = {
       name: 'clusters', aliases: ['cluster', 'cl'], describe: 'x', options: () => ({}),
-      builder: (y) => y.option('output', { alias: 'o', type: 'string' }).option('all-namespaces', { alias: 'A', type: 'boolean' }),
+      flags: defineFlags({ output: { type: 'string', short: 'o', describe: 'x' }, 'all-namespaces': { type: 'boolean', short: 'A', describe: 'x' } }),
       run: async () => { throw new Error('boom with a secret inside'); },
     };
     tree.groups.push({ name: 'get', describe: 'x', commands: [failing] });

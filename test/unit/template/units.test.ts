@@ -78,6 +78,9 @@ describe('input parsing', () => {
     expect(compareSemver('0.59.0', '0.61.0')).toBeLessThan(0);
     expect(compareSemver('0.61.0-rc.1', '0.61.0')).toBeLessThan(0);
     expect(compareSemver('1.0.0', '0.61.0')).toBeGreaterThan(0);
+    // Numeric pre-release parts compare as numbers (a string compare puts rc.10 first).
+    expect(compareSemver('0.61.0-rc.9', '0.61.0-rc.10')).toBeLessThan(0);
+    expect(compareSemver('0.61.0-alpha', '0.61.0-alpha.1')).toBeLessThan(0);
   });
 
   it.each([['6m', '6m0s'], ['420s', '7m0s'], ['1h30m', '90m0s'], ['1.5s', '1s500ms'], ['45s', '45s']])('timeout %s -> %s', (input, out) => {

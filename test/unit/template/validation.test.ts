@@ -37,7 +37,7 @@ const cases: Array<[string, string[], string]> = [
   ['vip subnet', [...vcd, '--cloud-director-vip-subnet', 'x'], '--cloud-director-vip-subnet "x" is not a valid CIDR'],
   ['min above max', [...capa, '--machine-pool-min-size', '5', '--machine-pool-max-size', '2'], '--machine-pool-min-size (5) is greater than --machine-pool-max-size (2)'],
   ['negative size', [...capa, '--machine-pool-min-size', '-1'], '--machine-pool-min-size must be at least 0'],
-  ['size not a number', [...capa, '--machine-pool-max-size', 'ten'], '--machine-pool-max-size must be a whole number, got "ten"'],
+  ['size not a number', [...capa, '--machine-pool-max-size', 'ten'], 'invalid argument "ten" for "--machine-pool-max-size" flag: must be a whole number'],
   ['too few cloud director workers', [...vcd, '--cloud-director-worker-replicas', '1'], '--cloud-director-worker-replicas must be at least 2'],
   ['vsphere memory', ['cluster', '--provider', 'vsphere', '--name', 'test1', '--organization', 'acme', '--release', '35.0.0', '--vsphere-network-name', 'n', '--vsphere-worker-memory-mib', '4096'], '--vsphere-worker-memory-mib must be at least 8192'],
   ['node pool name', [...capa, '--machine-pool-name', 'np'], '--machine-pool-name "np" is not a valid node pool name'],
