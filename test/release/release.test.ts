@@ -22,10 +22,12 @@ const verifier = join(repoRoot, 'scripts/release/verify_macho_signature.py');
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const env = { KUBECTL_GS_TELEMETRY_OPTOUT: '1', KUBECTL_GS_VERSION: undefined, RELEASE_BASE_URL: undefined };
 
-/** A clean clone of HEAD at `dir` sharing this checkout's node_modules, released into dir/out. */
-async function cloneAndRelease(dir: string): Promise<string> {
-  const clone = await run('git', ['clone', '--quiet', '--no-local', repoRoot, dir]);
+/** A clean clone of `commit` at `dir` sharing this checkout's node_modules, released into dir/out. */
+async function cloneAndRelease(dir: string, commit: string): Promise<string> {
+  const clone = await run('git', ['clone', '--quiet', '--no-local', '--no-checkout', repoRoot, dir]);
   expect(clone.stderr).toBe('');
+  const checkout = await run('git', ['-C', dir, 'checkout', '--quiet', commit]);
+  expect(checkout.stderr).toBe('');
   symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'));
   const r = await run(process.execPath, ['scripts/release.mjs', '--out', join(dir, 'out')], { cwd: dir, env, timeoutMs: 30 * 60_000 });
   if (r.code !== 0) throw new Error(`release in ${dir} failed: ${r.stderr}`);
@@ -47,9 +49,10 @@ describe('npm run release (six platforms, two clean clones)', () => {
   let head: string;
 
   beforeAll(async () => {
+    // One commit for both clones, whatever happens to HEAD meanwhile.
     head = (await run('git', ['rev-parse', '--short=12', 'HEAD'])).stdout.trim();
-    outA = await cloneAndRelease(join(mkdtempSync(join(tmpdir(), 'kgs-release-a-')), 'kubectl-gs'));
-    outB = await cloneAndRelease(join(mkdtempSync(join(tmpdir(), 'kgs-release-b-')), 'some', 'deeper', 'folder'));
+    outA = await cloneAndRelease(join(mkdtempSync(join(tmpdir(), 'kgs-release-a-')), 'kubectl-gs'), head);
+    outB = await cloneAndRelease(join(mkdtempSync(join(tmpdir(), 'kgs-release-b-')), 'some', 'deeper', 'folder'), head);
   }, 60 * 60_000);
 
   it('builds the six archives, and the manifest and checksums.txt carry their real sha256', () => {
