@@ -21,6 +21,6 @@ module.exports = {
       globalTeardown: '<rootDir>/test/e2e/support/globalTeardown.ts',
     },
     // `npm run test:release`: two full releases from clean clones (10-25 minutes), so not in `npm test`.
-    { ...common, displayName: 'release', testMatch: ['<rootDir>/test/release/**/*.test.ts'] },
+    { ...common, displayName: 'release', testMatch: ['<rootDir>/test/release/**/*.test.ts'], setupFilesAfterEnv: ['<rootDir>/test/e2e/support/timeout.ts'] },
   ],
 };

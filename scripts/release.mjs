@@ -66,8 +66,9 @@ function crossExecutable(p, scratch) {
   const name = p.id.replace('/', '-');
   const blob = join(scratch, `${name}.blob`);
   const config = join(scratch, `${name}.json`);
-  writeFileSync(config, JSON.stringify({ main: join(root, 'dist/build/kubectl-gs.cjs'), output: blob, disableExperimentalSEAWarning: true, useCodeCache: false }));
-  execFileSync(blobNode, ['--experimental-sea-config', config], { stdio: 'ignore' });
+  // A relative `main` (from the cwd): the blob records it as given, so an absolute one would tie the bytes to the folder.
+  writeFileSync(config, JSON.stringify({ main: 'kubectl-gs.cjs', output: blob, disableExperimentalSEAWarning: true, useCodeCache: false }));
+  execFileSync(blobNode, ['--experimental-sea-config', config], { cwd: join(root, 'dist/build'), stdio: 'ignore' });
   const exe = join(scratch, `${name}-${p.exe}`);
   // Node's own Authenticode signature would end up pointing into the injected resources: take it off first.
   if (p.os === 'windows') writeFileSync(exe, removeAuthenticode(readFileSync(base)));

@@ -5,7 +5,7 @@
 // segment, an ad-hoc signature valid for an independent verifier; windows: PE machine, the SEA resource).
 // Run by `npm run test:release` (which installs the Debian packages it needs first); about 10-25 minutes.
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
@@ -28,7 +28,10 @@ async function cloneAndRelease(dir: string, commit: string): Promise<string> {
   expect(clone.stderr).toBe('');
   const checkout = await run('git', ['-C', dir, 'checkout', '--quiet', commit]);
   expect(checkout.stderr).toBe('');
-  symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'));
+  // A hard-linked copy, as `npm ci` would lay it out inside the clone (a symlink would put this checkout's
+  // path into the bundle's module names).
+  const modules = await run('cp', ['-al', join(repoRoot, 'node_modules'), join(dir, 'node_modules')]);
+  expect(modules.stderr).toBe('');
   const r = await run(process.execPath, ['scripts/release.mjs', '--out', join(dir, 'out')], { cwd: dir, env, timeoutMs: 30 * 60_000 });
   if (r.code !== 0) throw new Error(`release in ${dir} failed: ${r.stderr}`);
   return join(dir, 'out');
