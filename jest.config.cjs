@@ -20,5 +20,7 @@ module.exports = {
       globalSetup: '<rootDir>/test/e2e/support/globalSetup.ts',
       globalTeardown: '<rootDir>/test/e2e/support/globalTeardown.ts',
     },
+    // `npm run test:release`: two full releases from clean clones (10-25 minutes), so not in `npm test`.
+    { ...common, displayName: 'release', testMatch: ['<rootDir>/test/release/**/*.test.ts'], setupFilesAfterEnv: ['<rootDir>/test/e2e/support/timeout.ts'] },
   ],
 };

@@ -72,7 +72,7 @@ export async function bundle(outfile, { entry = 'src/main.ts' } = {}) {
     bundle: true,
     platform: 'node',
     format: 'cjs',
-    target: 'node24',
+    target: 'node26',
     minifySyntax: true,
     minifyWhitespace: true,
     legalComments: 'none',
@@ -113,17 +113,22 @@ async function main() {
   const bundleFile = join(work, 'kubectl-gs.cjs');
   await bundle(bundleFile);
 
-  const assets = { 'help.json': helpFile };
+  // Relative to the work folder, like `main` below, so the blob never records the build folder's path.
+  const assets = { 'help.json': 'help.json' };
   for (const [name, how] of Object.entries(vendors)) {
-    assets[name] = join(work, name);
-    await bundleVendor(assets[name], how);
+    assets[name] = name;
+    await bundleVendor(join(work, name), how);
   }
 
   const blob = join(work, 'sea-prep.blob');
   const seaConfig = join(work, 'sea-config.json');
-  writeFileSync(seaConfig, JSON.stringify({ main: bundleFile, output: blob, disableExperimentalSEAWarning: true, useCodeCache: true, execArgv, assets }));
+  // `main` is relative (resolved from the cwd below): the blob records it as given, and an absolute path
+  // would make the executable's bytes depend on the folder it was built in.
+  writeFileSync(seaConfig, JSON.stringify({ main: 'kubectl-gs.cjs', output: blob, disableExperimentalSEAWarning: true, useCodeCache: true, execArgv, assets }));
   // The code cache is only accepted by a V8 started with the same flags, so the blob is made with them.
-  execFileSync(process.execPath, [...execArgv, '--experimental-sea-config', seaConfig], { stdio: 'inherit' });
+  // --random-seed=1 makes V8's code cache the same bytes at every build (it otherwise differs with the
+  // random hash seed); V8 leaves that flag out of the flag hash a code cache is checked against, for this use.
+  execFileSync(process.execPath, [...execArgv, '--random-seed=1', '--experimental-sea-config', seaConfig], { cwd: work, stdio: ['ignore', 'ignore', 'inherit'] });
 
   const exe = join(dist, 'kubectl-gs');
   rmSync(exe, { force: true });

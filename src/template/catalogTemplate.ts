@@ -1,7 +1,6 @@
 // `template catalog`: validates the flags and renders the Catalog CR plus the ConfigMap/Secret made
 // from the given values files, as the Go kubectl-gs does, except that the values' object name suffix
 // is derived from the catalog's namespace and name instead of being random, so output is repeatable.
-import { createHash } from 'node:crypto';
 import { configMap, labels, secret, type Manifest } from './manifests';
 import { checkDnsLabel, checkOneOf, checkUrl, Problems, required } from './validate';
 import { readValuesFile } from './valuesFile';
@@ -23,6 +22,8 @@ export interface CatalogFlags {
 const nameChars = '023456789abcdefghijkmnopqrstuvwxyz';
 
 export function catalogValuesSuffix(namespace: string, name: string): string {
+  // node:crypto loaded here, not with the template room: see atomicWrite.ts.
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
   const digest = createHash('sha256').update(`${namespace}/${name}`).digest();
   let suffix = nameChars[digest[0] % 24 + 10]; // starts with a letter, as generated Go names do
   for (let i = 1; i < 10; i++) suffix += nameChars[digest[i] % nameChars.length];

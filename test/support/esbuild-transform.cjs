@@ -17,7 +17,7 @@ module.exports = {
     const { code, map } = transformSync(source, {
       loader,
       format: 'cjs',
-      target: 'node24',
+      target: 'node26',
       sourcemap: 'external',
       sourcefile: filename,
       // Lazy `await import('./x')` (used to keep start-up cheap) becomes a lazy require, as in the bundle;
