@@ -4,7 +4,7 @@
 //
 // Writes to DIR (default dist/release/):
 //   kubectl-gs-v<version>-<os>-<arch>.tar.gz   the executable, kubectl_complete-gs (.cmd on windows), LICENSE
-//   plugin.yaml                                the krew manifest: .krew.yaml filled with the archives' sha256
+//   plugin.yaml                                the krew manifest: the root plugin.yaml template filled with the archives' sha256
 //   checksums.txt                              sha256sum lines of the archives
 // Archive names are the Go kubectl-gs's. Offline except for the npm registry, whatever the build machine:
 //   - linux/amd64 (this machine) is dist/kubectl-gs from `npm run build` (run first unless --no-build), whose
@@ -127,7 +127,7 @@ function main() {
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  const template = readFileSync(join(root, '.krew.yaml'), 'utf8');
+  const template = readFileSync(join(root, 'plugin.yaml'), 'utf8');
   writeAtomically(join(opts.out, 'plugin.yaml'), fillManifest(template, version, built, process.env.RELEASE_BASE_URL));
   writeAtomically(join(opts.out, 'checksums.txt'), built.map((b) => `${b.sha256}  ${b.file}\n`).join(''));
   console.log(`wrote ${join(opts.out, 'plugin.yaml')} and checksums.txt in ${((Date.now() - started) / 1000).toFixed(0)} s`);

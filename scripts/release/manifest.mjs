@@ -1,4 +1,4 @@
-// Release asset names and the krew manifest filled from the committed template (.krew.yaml).
+// Release asset names and the krew manifest filled from the committed template (plugin.yaml).
 import yaml from 'js-yaml';
 
 /** Archive file name, as the Go kubectl-gs names its release assets. */
@@ -7,7 +7,7 @@ export function archiveName(version, os, arch) {
 }
 
 /**
- * The krew manifest: the template .krew.yaml (the Go kubectl-gs's, whose {{addURIAndSha}} lines
+ * The krew manifest: the template plugin.yaml (the Go kubectl-gs's, whose {{addURIAndSha}} lines
  * krew-release-bot also understands) with the tag and each built archive's uri and sha256 filled in.
  * built: [{ file, sha256 }]. Platforms not built (a --platforms subset) are left out. baseUrl replaces
  * the GitHub download prefix (RELEASE_BASE_URL: a mirror, or a test's loopback server).
@@ -21,11 +21,11 @@ export function fillManifest(template, version, built, baseUrl) {
     // Quoted: a sha256 of digits only (or digits, e, digits) would otherwise be read as a YAML number.
     return `${indent}uri: ${url}\n${indent}sha256: "${shaOf.get(url.split('/').pop()) ?? 'NOT-BUILT'}"`;
   }).replace(/\{\{\s*\.TagName\s*\}\}/g, tag);
-  if (filled.includes('{{')) throw new Error('.krew.yaml has a template expression the release script does not know');
+  if (filled.includes('{{')) throw new Error('plugin.yaml has a template expression the release script does not know');
   const m = yaml.load(filled);
   const kept = m.spec.platforms.filter((e) => e.sha256 !== 'NOT-BUILT');
   for (const b of built) {
-    if (!kept.some((e) => e.uri.endsWith(`/${b.file}`))) throw new Error(`.krew.yaml has no entry for ${b.file}`);
+    if (!kept.some((e) => e.uri.endsWith(`/${b.file}`))) throw new Error(`plugin.yaml has no entry for ${b.file}`);
   }
   if (kept.length === m.spec.platforms.length) return filled;
   m.spec.platforms = kept;

@@ -1,4 +1,4 @@
-// The committed krew manifest template (.krew.yaml) and how the release fills it.
+// The committed krew manifest template (plugin.yaml) and how the release fills it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
@@ -6,7 +6,7 @@ import { archiveName, fillManifest } from '../../../scripts/release/manifest.mjs
 import { platformIds } from '../../../scripts/release/platforms.mjs';
 
 const root = join(__dirname, '../../..');
-const template = readFileSync(join(root, '.krew.yaml'), 'utf8');
+const template = readFileSync(join(root, 'plugin.yaml'), 'utf8');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const all = ['linux/amd64', 'linux/arm64', 'darwin/amd64', 'darwin/arm64', 'windows/amd64', 'windows/arm64'];
 const fakeSha = (i: number) => String(i).repeat(64);
@@ -15,7 +15,7 @@ const built = (ids: string[]) => ids.map((id, i) => {
   return { file: archiveName('1.2.3', os, arch), sha256: fakeSha(i + 1) };
 });
 
-describe('.krew.yaml filled by the release', () => {
+describe('plugin.yaml filled by the release', () => {
   it('the release builds the six platforms of the Go kubectl-gs', () => {
     expect([...platformIds].sort()).toEqual([...all].sort());
   });
