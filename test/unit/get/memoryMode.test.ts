@@ -11,15 +11,16 @@ import { buildSync } from 'esbuild';
 const probe = `
 const { FakeKube } = require(${JSON.stringify(resolve(__dirname, 'fakeKube.ts'))});
 const { cluster, gs } = require(${JSON.stringify(resolve(__dirname, 'fixtures.ts'))});
-// %OptimizeFunctionOnNextCall asks the top tier to compile the function at its next call; the status bit
-// 16 (V8's kOptimized) says whether some optimizing tier did.
+// %OptimizeFunctionOnNextCall asks the top tier to compile the function at its next call; V8 then says
+// whether the code it runs came from an optimizing tier (Maglev or TurboFan). (The bits of
+// %GetOptimizationStatus changed between V8 versions; these two questions did not.)
 const optimizedAfterAsking = new Function(\`
   const hot = (n) => { let s = 0; for (let i = 0; i < n; i++) s += i % 7; return s; };
   %PrepareFunctionForOptimization(hot);
   hot(10); hot(10);
   %OptimizeFunctionOnNextCall(hot);
   hot(10);
-  return (%GetOptimizationStatus(hot) & 16) !== 0;
+  return %ActiveTierIsTurbofan(hot) || %ActiveTierIsMaglev(hot);
 \`);
 (async () => {
   const kube = new FakeKube({ groups: { 'cluster.x-k8s.io': 'v1beta1' } }).add('clusters', cluster('1sad2', 'default', { org: 'test' }));
