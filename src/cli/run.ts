@@ -35,7 +35,23 @@ export async function runCli(rawArgs: string[], deps: Deps, tree: CommandTree = 
   const telemetry = await startTelemetry(parsed.path, definition, flags, deps);
   const code = await runCommand(definition, parsed.argv, flags, telemetry ? telemetry.wrapDeps(deps) : deps, debug);
   await telemetry?.finish(code);
+  if (definition.counted !== false && !definition.hidden && definition.name !== 'selfupdate') versionCheck(parsed.argv, deps);
   return code;
+}
+
+/**
+ * The daily version check (src/selfupdate/check.ts): synchronous, never throws, never waits for the
+ * network (a detached helper does that), so the command's time and exit code are its own. Not after
+ * selfupdate, as in the Go kubectl-gs.
+ */
+function versionCheck(argv: Record<string, unknown>, deps: Deps): void {
+  try {
+    const flagOff = readValues(globalFlags, argv).values.disableVersionCheck === true;
+    const { versionCheckAfterCommand } = require('../selfupdate/index') as typeof import('../selfupdate/index');
+    versionCheckAfterCommand(deps, { flagOff, executable: deps.self?.().command ?? process.execPath });
+  } catch {
+    // a check that cannot run is skipped
+  }
 }
 
 /** kubectl's Complete / Validate / Run: typed values from the tables, the command's options, its run. */

@@ -5,6 +5,8 @@ import { definition as version } from '../commands/version/version';
 import { definition as completion } from '../commands/completion/completion';
 import { group as telemetry } from '../commands/telemetry';
 import { definition as telemetryFlush } from '../commands/telemetry/flush';
+import { definition as selfupdate } from '../commands/selfupdate/selfupdate';
+import { definition as versionCheck } from '../commands/selfupdate/versionCheck';
 import { templateGroup } from '../commands/template';
 import { group as get } from '../commands/get';
 import { gitopsGroup } from '../commands/gitops';
@@ -21,7 +23,7 @@ export interface CommandTree {
 
 export function commandTree(): CommandTree {
   return {
-    commands: [login, version, completion, telemetryFlush, credentialPlugin],
+    commands: [login, version, completion, selfupdate, telemetryFlush, versionCheck, credentialPlugin],
     groups: [get, telemetry, templateGroup, gitopsGroup, update, deploy, validate],
   };
 }

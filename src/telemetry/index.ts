@@ -11,6 +11,7 @@ import type * as Session from './session';
 import type * as UserHash from './userHash';
 
 export { optedOutByEnv } from './envOptOut';
+export { isCI } from './ci';
 export { COLLECTED, endpointOf, FLUSH_DEADLINE_MS } from './constants';
 export { readUserSettings, writeUserSettings, settingsFile } from './settings';
 export { decide, NOT_COLLECTED } from './status';
