@@ -48,7 +48,8 @@ function versionCheck(argv: Record<string, unknown>, deps: Deps): void {
   try {
     const flagOff = readValues(globalFlags, argv).values.disableVersionCheck === true;
     const { versionCheckAfterCommand } = require('../selfupdate/index') as typeof import('../selfupdate/index');
-    versionCheckAfterCommand(deps, { flagOff, executable: deps.self?.().command ?? process.execPath });
+    // The executable's path is asked for only when a notice is printed (node:sea costs a module load).
+    versionCheckAfterCommand(deps, { flagOff, executable: () => deps.self?.().command ?? process.execPath });
   } catch {
     // a check that cannot run is skipped
   }

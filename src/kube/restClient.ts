@@ -75,7 +75,7 @@ export interface ClientLimits {
 export const defaultLimits: ClientLimits = { maxBodyBytes: 256 * 1024 * 1024 };
 
 /**
- * One call, retries included, ends by this time (performance.now() ms; Infinity without --request-timeout).
+ * One call, retries included, ends by this time (monotonicMs() ms; Infinity without --request-timeout).
  * It starts with the first exchange: credentials come first, and an interactive exec plugin may wait on the
  * user for as long as the user takes.
  */
@@ -238,7 +238,7 @@ export class RestClient implements KubeClient {
     for (let retry = 0; retry < maxRetries && res.retryAfter !== undefined && (res.status === 429 || res.status >= 500); retry++) {
       const wait = Math.min(res.retryAfter * 1000, maxRetryWaitMs);
       // A wait that would outlast --request-timeout is not worth starting: the server's answer is reported now.
-      if (performance.now() + wait >= (budget.deadline ?? Infinity)) break;
+      if (monotonicMs() + wait >= (budget.deadline ?? Infinity)) break;
       await new Promise((r) => setTimeout(r, wait));
       res = await this.send(facts, query, payload, contentType, options, budget);
     }
@@ -332,7 +332,7 @@ export class RestClient implements KubeClient {
     const qs = queryString(query);
     const requestPath = this.basePath + facts.path + (qs && facts.path.includes('?') ? `&${qs.slice(1)}` : qs);
     const timeoutMs = this.conn.timeoutMs;
-    budget.deadline ??= timeoutMs > 0 ? performance.now() + timeoutMs : Infinity;
+    budget.deadline ??= timeoutMs > 0 ? monotonicMs() + timeoutMs : Infinity;
     const deadline = budget.deadline;
     const started = this.debugLog ? process.hrtime.bigint() : 0n;
     return new Promise<RawResponse>((resolve, reject) => {
@@ -356,7 +356,7 @@ export class RestClient implements KubeClient {
         headers,
       });
       // What is left of --request-timeout for this exchange (all of it for the first).
-      const timer = startTimeout(Math.max(deadline - performance.now(), 1), () => {
+      const timer = startTimeout(Math.max(deadline - monotonicMs(), 1), () => {
         finish(timeoutError(facts, timeoutMs));
         req.destroy();
       });
@@ -592,4 +592,10 @@ export function requestLogLine(method: string, url: string, started: bigint, err
   const { STATUS_CODES } = require('node:http') as typeof import('node:http');
   const reason = STATUS_CODES[status ?? 0];
   return redactUrlCredentials(`debug: ${method} ${url} ${status}${reason ? ` ${reason}` : ''} in ${ms} ms\n`);
+}
+
+/** Milliseconds from a monotonic clock. Not performance.now(): its first use loads perf_hooks (~1 ms, seven modules). */
+function monotonicMs(): number {
+  const [s, ns] = process.hrtime();
+  return s * 1000 + ns / 1e6;
 }

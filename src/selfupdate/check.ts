@@ -33,7 +33,7 @@ function spawnDetached(command: string, args: string[], cwd: string, env: NodeJS
  * Called after a counted command, synchronously: reads the state file, maybe prints the notice, maybe
  * claims today's check and starts the refresher. Never throws, never waits. Returns whether it started one.
  */
-export function versionCheckAfterCommand(deps: Deps, opts: { flagOff: boolean; executable: string; spawner?: Spawner }): boolean {
+export function versionCheckAfterCommand(deps: Deps, opts: { flagOff: boolean; executable: () => string; spawner?: Spawner }): boolean {
   try {
     if (checkDisabled(deps, opts.flagOff)) return false;
     const cacheDir = deps.cacheDir();
@@ -43,7 +43,7 @@ export function versionCheckAfterCommand(deps: Deps, opts: { flagOff: boolean; e
     const newer = newerThan(state, buildInfo.version);
     if (newer) {
       deps.stderr.write(
-        `You are running an outdated version of kubectl-gs (${buildInfo.version}); the latest is ${newer}. Please update by running "${updateCommand(opts.executable)}".\n`,
+        `You are running an outdated version of kubectl-gs (${buildInfo.version}); the latest is ${newer}. Please update by running "${updateCommand(opts.executable())}".\n`,
       );
     }
     // Claim the day first: a refresh that fails (no network) is not retried by every command after it.

@@ -1,7 +1,7 @@
 // Reads a user's values file (for a ConfigMap or Secret) and checks it is a YAML mapping, as the chart
-// expects; problems are recorded, not thrown, so every bad input is reported together.
+// expects; problems are recorded, not thrown, so every bad input is reported together. js-yaml is loaded
+// on use: this module is reachable from the command tree, which every command loads.
 import { readFileSync } from 'node:fs';
-import { load } from 'js-yaml';
 import type { Problems } from './validate';
 
 export interface ValuesFile {
@@ -23,7 +23,7 @@ export function readValuesFile(flag: string, path: string, problems: Problems): 
   }
   const text = bytes.toString('utf8');
   try {
-    const parsed = load(text);
+    const parsed = (require('js-yaml') as typeof import('js-yaml')).load(text);
     if (parsed !== undefined && parsed !== null && (typeof parsed !== 'object' || Array.isArray(parsed))) {
       problems.add(`--${flag} ${path} is not a YAML mapping of values (key: value); fix the file`);
       return undefined;

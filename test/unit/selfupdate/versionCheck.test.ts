@@ -60,14 +60,14 @@ describe('after a command', () => {
     writeState(deps.cacheDir(), { checkedAt: NOW - CHECK_INTERVAL_MS - 1, latest: newer });
     const r = recorder();
     deps.self = () => ({ command: '/usr/local/bin/kubectl-gs', args: [] });
-    expect(versionCheckAfterCommand(deps, { flagOff: false, executable: '/usr/local/bin/kubectl-gs', spawner: r.spawner })).toBe(true);
+    expect(versionCheckAfterCommand(deps, { flagOff: false, executable: () => '/usr/local/bin/kubectl-gs', spawner: r.spawner })).toBe(true);
     expect(deps.stderr.text()).toBe(
       `You are running an outdated version of kubectl-gs (${buildInfo.version}); the latest is ${newer}. Please update by running "kubectl gs selfupdate".\n`,
     );
     expect(r.calls).toEqual([['/usr/local/bin/kubectl-gs', '__version-check']]);
     expect(readState(deps.cacheDir())).toEqual({ checkedAt: NOW, latest: newer });
     // The same day: nothing printed, nothing started.
-    expect(versionCheckAfterCommand(deps, { flagOff: false, executable: '/usr/local/bin/kubectl-gs', spawner: r.spawner })).toBe(false);
+    expect(versionCheckAfterCommand(deps, { flagOff: false, executable: () => '/usr/local/bin/kubectl-gs', spawner: r.spawner })).toBe(false);
     expect(deps.stderr.text().split('\n').filter(Boolean)).toHaveLength(1);
     expect(r.calls).toHaveLength(1);
   });
@@ -75,7 +75,7 @@ describe('after a command', () => {
   it('names the krew command when the executable is in krew\'s store', () => {
     const deps = ttyDeps();
     writeState(deps.cacheDir(), { latest: newer });
-    versionCheckAfterCommand(deps, { flagOff: false, executable: '/home/u/.krew/store/gs/v5.0.0/kubectl-gs', spawner: recorder().spawner });
+    versionCheckAfterCommand(deps, { flagOff: false, executable: () => '/home/u/.krew/store/gs/v5.0.0/kubectl-gs', spawner: recorder().spawner });
     expect(deps.stderr.text()).toContain('Please update by running "kubectl krew upgrade gs".');
   });
 
@@ -83,7 +83,7 @@ describe('after a command', () => {
     const deps = ttyDeps({}, true);
     writeState(deps.cacheDir(), { latest: buildInfo.version });
     const r = recorder();
-    expect(versionCheckAfterCommand(deps, { flagOff: false, executable: '/x/kubectl-gs', spawner: r.spawner })).toBe(true);
+    expect(versionCheckAfterCommand(deps, { flagOff: false, executable: () => '/x/kubectl-gs', spawner: r.spawner })).toBe(true);
     expect(deps.stderr.text()).toBe('');
     expect(r.calls).toHaveLength(1);
   });
@@ -98,7 +98,7 @@ describe('after a command', () => {
     deps.stderr.isTTY = tty;
     mkdirSync(deps.cacheDir(), { recursive: true });
     const r = recorder();
-    expect(versionCheckAfterCommand(deps, { flagOff, executable: '/x/kubectl-gs', spawner: r.spawner })).toBe(false);
+    expect(versionCheckAfterCommand(deps, { flagOff, executable: () => '/x/kubectl-gs', spawner: r.spawner })).toBe(false);
     expect(existsSync(stateFile(deps.cacheDir()))).toBe(false);
     expect(r.calls).toEqual([]);
     expect(deps.stderr.text()).toBe('');
