@@ -3,9 +3,10 @@
 // and each file renamed into place, the file it replaces moved aside first. If any step fails, every step
 // done is undone in reverse (new files removed, replaced files moved back, new directories removed), so
 // the tree is left as it was, and the error is reported.
-import { chmodSync, mkdirSync, mkdtempSync, renameSync, rmSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, rmdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors';
+import { writeFileAtomic } from '../files';
 import type { Changes } from './changes';
 import { defaultDirMode } from './plan';
 
@@ -24,8 +25,8 @@ export function commitChanges(repo: string, changes: Changes): void {
   try {
     changes.writes.forEach((w, i) => {
       const staged = join(staging, `new-${i}`);
-      writeFileSync(staged, w.data, { mode: w.mode });
-      chmodSync(staged, w.mode); // the mode asked for, whatever the umask
+      // Exclusive create, flushed, with exactly the mode asked for whatever the umask (the shared writer).
+      writeFileAtomic(staged, w.data, { mode: w.mode });
     });
     for (const d of changes.mkdirs) {
       const full = join(repo, d);
