@@ -4,7 +4,7 @@
 // returns is the one yargs would return. Whatever it is not sure of (help, an unknown flag or word, a
 // missing value, too many positionals) returns undefined and goes through yargs, which also words every
 // error.
-import { descend, positionalNames, type AnyCommand } from './command';
+import { descend, isNamed, positionalNames, type AnyCommand } from './command';
 import { camel, parserConfig, type FlagTable } from './flagTable';
 import { commandWords, globalFlags } from './globalFlags';
 import type { CommandTree } from './tree';
@@ -15,13 +15,11 @@ export interface CommandParse {
   argv: Record<string, unknown>;
 }
 
-const named = (c: { name: string; aliases?: string[] }, word: string | undefined) => word !== undefined && (c.name === word || (c.aliases ?? []).includes(word));
-
 /** The command that the first words name, with its canonical path; undefined when they name none. */
 export function findCommand(tree: CommandTree, words: string[]): { path: string[]; definition: AnyCommand; depth: number } | undefined {
   // The last of a name wins, as in yargs, where a later registration replaces an earlier one.
   const { groups, level } = descend(tree, words);
-  const definition = level.commands.findLast((c) => named(c, words[groups.length]));
+  const definition = level.commands.findLast((c) => isNamed(c, words[groups.length]));
   return definition && { path: [...groups.map((g) => g.name), definition.name], definition, depth: groups.length + 1 };
 }
 
