@@ -1,6 +1,7 @@
 // Input checks shared by the template commands. Each check returns a problem (one line saying what is
 // wrong and what to do) or undefined; commands collect every problem before writing anything.
-import { isIPv4, isIPv6 } from 'node:net';
+// node:net (for its IP checks) is loaded only when an address is checked: this module is reached from the
+// command tree, and node:net brought eight more modules (libuv bindings, streams) into every command.
 
 export class Problems {
   readonly list: string[] = [];
@@ -97,7 +98,7 @@ export function numberToIpv4(n: number): string {
 /** Parses an IPv4 CIDR whose address is the network address itself (no host bits set). */
 export function parseIpv4Cidr(value: string): Cidr | undefined {
   const m = /^(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,2})$/.exec(value);
-  if (!m || !isIPv4(m[1])) return undefined;
+  if (!m || !net().isIPv4(m[1])) return undefined;
   const prefix = Number(m[2]);
   if (prefix > 32) return undefined;
   const network = ipv4ToNumber(m[1]);
@@ -110,7 +111,7 @@ export function parseIpv4Cidr(value: string): Cidr | undefined {
 export function checkCidr(flag: string, value: string, { ipv6 = false } = {}): string | undefined {
   if (parseIpv4Cidr(value)) return undefined;
   const m = /^(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,2})$/.exec(value);
-  if (m && isIPv4(m[1]) && Number(m[2]) <= 32) {
+  if (m && net().isIPv4(m[1]) && Number(m[2]) <= 32) {
     const prefix = Number(m[2]);
     const size = 2 ** (32 - prefix);
     const network = numberToIpv4(Math.floor(ipv4ToNumber(m[1]) / size) * size);
@@ -118,7 +119,7 @@ export function checkCidr(flag: string, value: string, { ipv6 = false } = {}): s
   }
   if (ipv6) {
     const v6 = /^([0-9a-fA-F:.]+)\/(\d{1,3})$/.exec(value);
-    if (v6 && isIPv6(v6[1]) && Number(v6[2]) <= 128) return undefined;
+    if (v6 && net().isIPv6(v6[1]) && Number(v6[2]) <= 128) return undefined;
   }
   return `--${flag} "${value}" is not a valid ${ipv6 ? '' : 'IPv4 '}CIDR; use the form 10.0.0.0/16`;
 }
@@ -245,4 +246,8 @@ export function listFlag(value: unknown): string[] {
 export function arrayFlag(value: unknown): string[] {
   if (value === undefined || value === null) return [];
   return (Array.isArray(value) ? value : [value]).map(String);
+}
+
+function net(): typeof import('node:net') {
+  return require('node:net') as typeof import('node:net');
 }
