@@ -4,7 +4,7 @@ import { defineCommand } from '../../cli/command';
 import type { Deps } from '../../cli/deps';
 import { UserError } from '../../errors';
 import { defineFlags } from '../../cli/flagTable';
-import { gitopsFlags, gitopsOptions, type GitopsOptions } from './shared';
+import { gitopsFlags, type GitopsOptions } from './shared';
 
 export const flags = defineFlags({
   ...gitopsFlags,
@@ -33,6 +33,6 @@ export const definition = defineCommand({
     ['$0 gitops check --local-path /tmp/gitops-demo --adopt --dry-run', 'See what adoption would record, without writing it'],
   ],
   flags,
-  options: (values): CheckOptions => ({ ...gitopsOptions(values), adopt: values.adopt }),
+  options: (values): CheckOptions => values,
   run,
 });

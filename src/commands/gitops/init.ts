@@ -2,7 +2,7 @@
 // that refuses unencrypted *.enc.yaml files.
 import { defineCommand } from '../../cli/command';
 import type { Deps } from '../../cli/deps';
-import { applyPlan, gitopsFlags, gitopsOptions, type GitopsOptions } from './shared';
+import { applyPlan, gitopsFlags, type GitopsOptions } from './shared';
 
 export const flags = { ...gitopsFlags };
 
@@ -20,6 +20,6 @@ export const definition = defineCommand({
     ['$0 gitops init --local-path /tmp/gitops-demo --dry-run', 'Initialize dry-run'],
   ],
   flags,
-  options: (values) => gitopsOptions(values),
+  options: (values): GitopsOptions => values,
   run,
 });

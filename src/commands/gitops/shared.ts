@@ -1,7 +1,7 @@
 // What every `gitops` command shares: the Go tool's persistent --dry-run and --local-path flags (declared
 // on each command here), and running a plan.
 import type { Deps } from '../../cli/deps';
-import { defineFlags, type FlagValues } from '../../cli/flagTable';
+import { defineFlags } from '../../cli/flagTable';
 
 export const gitopsFlags = defineFlags({
   'dry-run': { type: 'boolean', describe: 'Print files and directories instead of creating them' },
@@ -11,10 +11,6 @@ export const gitopsFlags = defineFlags({
 export interface GitopsOptions {
   dryRun: boolean;
   localPath: string;
-}
-
-export function gitopsOptions(values: FlagValues<typeof gitopsFlags>): GitopsOptions {
-  return { dryRun: values.dryRun, localPath: values.localPath };
 }
 
 /** Runs a plan for a command: printed with --dry-run, else written; what it says goes to stdout. */

@@ -5,7 +5,7 @@ import { defineCommand } from '../../../cli/command';
 import type { Deps } from '../../../cli/deps';
 import { UserError } from '../../../errors';
 import { defineFlags } from '../../../cli/flagTable';
-import { applyPlan, gitopsFlags, gitopsOptions, type GitopsOptions } from '../shared';
+import { applyPlan, gitopsFlags, type GitopsOptions } from '../shared';
 import { readUserValues } from './valuesFile';
 
 export const flags = defineFlags({
@@ -134,26 +134,8 @@ export const definition = defineCommand({
     ['$0 gitops add app --base base/apps/hello-world --management-cluster demomc --organization demoorg --user-configmap /tmp/hello-world-app-values.yaml --workload-cluster demowc', 'Add hello-world App from the base'],
   ],
   flags,
-  options: (v, ctx): AppOptions => ({
-    ...gitopsOptions(v),
-    managementCluster: v.managementCluster,
-    name: v.name,
-    organization: v.organization,
-    skipMapi: v.skipMapi,
-    workloadCluster: v.workloadCluster,
-    app: v.app,
-    base: v.base,
-    catalog: v.catalog,
-    inCluster: ctx.given.has('in-cluster') ? v.inCluster : undefined,
-    installTimeout: v.installTimeout,
-    rollbackTimeout: v.rollbackTimeout,
-    uninstallTimeout: v.uninstallTimeout,
-    upgradeTimeout: v.upgradeTimeout,
-    targetNamespace: v.targetNamespace,
-    namespace: ctx.global.namespace,
-    userConfigmap: v.userConfigmap,
-    userSecret: v.userSecret,
-    version: v.version,
-  }),
+  // The typed flag values, but --in-cluster only when given (Go tells "not given" apart) and the
+  // deprecated --namespace read from kubectl's global -n.
+  options: (v, ctx): AppOptions => ({ ...v, inCluster: ctx.given.has('in-cluster') ? v.inCluster : undefined, namespace: ctx.global.namespace }),
   run,
 });

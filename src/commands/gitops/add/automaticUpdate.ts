@@ -4,7 +4,7 @@
 import { defineCommand } from '../../../cli/command';
 import type { Deps } from '../../../cli/deps';
 import { defineFlags } from '../../../cli/flagTable';
-import { applyPlan, gitopsFlags, gitopsOptions, type GitopsOptions } from '../shared';
+import { applyPlan, gitopsFlags, type GitopsOptions } from '../shared';
 
 export const flags = defineFlags({
   ...gitopsFlags,
@@ -51,15 +51,7 @@ export const definition = defineCommand({
     ],
   ],
   flags,
-  options: (v): AutomaticUpdateOptions => ({
-    ...gitopsOptions(v),
-    managementCluster: v.managementCluster,
-    organization: v.organization,
-    skipMapi: v.skipMapi,
-    workloadCluster: v.workloadCluster,
-    app: v.app,
-    repository: v.repository,
-    versionRepository: v.versionRepository,
-  }),
+  // The typed flag values are the options (FlagValues carries every field the type names).
+  options: (v): AutomaticUpdateOptions => v,
   run,
 });

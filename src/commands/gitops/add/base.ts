@@ -4,7 +4,7 @@ import { defineCommand } from '../../../cli/command';
 import type { Deps } from '../../../cli/deps';
 import { UserError } from '../../../errors';
 import { defineFlags } from '../../../cli/flagTable';
-import { applyPlan, gitopsFlags, gitopsOptions, type GitopsOptions } from '../shared';
+import { applyPlan, gitopsFlags, type GitopsOptions } from '../shared';
 
 const supported = ['capa', 'capz', 'vsphere'] as const;
 
@@ -34,6 +34,6 @@ export const definition = defineCommand({
   describe: 'Adds a new Cluster base template to your GitOps directory structure',
   examples: [['$0 gitops add base --provider capa', 'Add a CAPA base to your GitOps directory structure']],
   flags,
-  options: (v): BaseOptions => ({ ...gitopsOptions(v), provider: v.provider, region: v.region, azureSubscriptionId: v.azureSubscriptionId }),
+  options: (v): BaseOptions => v,
   run,
 });

@@ -5,7 +5,7 @@ import { defineCommand } from '../../../cli/command';
 import type { Deps } from '../../../cli/deps';
 import { UserError } from '../../../errors';
 import { defineFlags } from '../../../cli/flagTable';
-import { applyPlan, gitopsFlags, gitopsOptions, type GitopsOptions } from '../shared';
+import { applyPlan, gitopsFlags, type GitopsOptions } from '../shared';
 
 export const flags = defineFlags({
   ...gitopsFlags,
@@ -59,13 +59,7 @@ export const definition = defineCommand({
     ['$0 gitops add encryption --generate --management-cluster demomc --organization demoorg --workload-cluster demowc --target apps/myapp/', 'Encryption for a single app'],
   ],
   flags,
-  options: (v): EncryptionOptions => ({
-    ...gitopsOptions(v),
-    generate: v.generate,
-    managementCluster: v.managementCluster,
-    organization: v.organization,
-    target: v.target,
-    workloadCluster: v.workloadCluster,
-  }),
+  // The typed flag values are the options (FlagValues carries every field the type names).
+  options: (v): EncryptionOptions => v,
   run,
 });

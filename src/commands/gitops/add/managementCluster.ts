@@ -3,7 +3,7 @@
 import { defineCommand } from '../../../cli/command';
 import type { Deps } from '../../../cli/deps';
 import { defineFlags } from '../../../cli/flagTable';
-import { applyPlan, gitopsFlags, gitopsOptions, type GitopsOptions } from '../shared';
+import { applyPlan, gitopsFlags, type GitopsOptions } from '../shared';
 
 export const flags = defineFlags({
   ...gitopsFlags,
@@ -39,6 +39,6 @@ export const definition = defineCommand({
     ['$0 gitops add mc --name dummy --repository-name gitops-demo --gen-master-key', 'Add dummy Management Cluster with master GPG key'],
   ],
   flags,
-  options: (values): ManagementClusterOptions => ({ ...gitopsOptions(values), genMasterKey: values.genMasterKey, name: values.name, repositoryName: values.repositoryName }),
+  options: (values): ManagementClusterOptions => values,
   run,
 });

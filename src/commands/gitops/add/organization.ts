@@ -3,7 +3,7 @@
 import { defineCommand } from '../../../cli/command';
 import type { Deps } from '../../../cli/deps';
 import { defineFlags } from '../../../cli/flagTable';
-import { applyPlan, gitopsFlags, gitopsOptions, type GitopsOptions } from '../shared';
+import { applyPlan, gitopsFlags, type GitopsOptions } from '../shared';
 
 export const flags = defineFlags({
   ...gitopsFlags,
@@ -28,6 +28,6 @@ export const definition = defineCommand({
   describe: 'Adds a new Organization to your GitOps directory structure',
   examples: [['$0 gitops add org --name dummy --management-cluster dummy', 'Add dummy Organization to dummy Management Cluster']],
   flags,
-  options: (values): OrganizationOptions => ({ ...gitopsOptions(values), managementCluster: values.managementCluster, name: values.name }),
+  options: (values): OrganizationOptions => values,
   run,
 });

@@ -5,7 +5,7 @@ import { defineCommand } from '../../../cli/command';
 import type { Deps } from '../../../cli/deps';
 import { UserError } from '../../../errors';
 import { defineFlags } from '../../../cli/flagTable';
-import { applyPlan, gitopsFlags, gitopsOptions, type GitopsOptions } from '../shared';
+import { applyPlan, gitopsFlags, type GitopsOptions } from '../shared';
 import { readUserValues } from './valuesFile';
 
 export const flags = defineFlags({
@@ -64,16 +64,7 @@ export const definition = defineCommand({
     ],
   ],
   flags,
-  options: (v): WorkloadClusterOptions => ({
-    ...gitopsOptions(v),
-    base: v.base,
-    managementCluster: v.managementCluster,
-    name: v.name,
-    organization: v.organization,
-    skipMapi: v.skipMapi,
-    repositoryName: v.repositoryName,
-    release: v.release,
-    clusterUserConfig: v.clusterUserConfig,
-  }),
+  // The typed flag values are the options (FlagValues carries every field the type names).
+  options: (v): WorkloadClusterOptions => v,
   run,
 });
