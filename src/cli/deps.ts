@@ -2,19 +2,34 @@
 
 export type { Deps, OutputStream } from '../deps';
 import type { Deps, OutputStream } from '../deps';
+import { writeSync } from 'node:fs';
+import { fdOutput, streamOutput } from './fdOutput';
 
-function streamOf(s: NodeJS.WriteStream): OutputStream {
-  // A reader that goes away (`kubectl gs get clusters -A | head`) ends the program quietly, as SIGPIPE ends
-  // kubectl (status 128 + 13), rather than with an unhandled EPIPE and a stack trace.
-  s.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EPIPE') process.stderr.write(`error: cannot write the output: ${err.message}\n`);
-    process.exit(err.code === 'EPIPE' ? 141 : 1);
-  });
-  return {
-    write: (chunk) => s.write(chunk),
-    drain: () => new Promise((resolve) => (s.writableNeedDrain ? s.once('drain', () => resolve()) : resolve())),
-    isTTY: s.isTTY,
-  };
+/**
+ * A reader that goes away (`kubectl gs get clusters -A | head`) ends the program quietly, as SIGPIPE ends
+ * kubectl (status 128 + 13), rather than with an unhandled EPIPE and a stack trace.
+ */
+function outputFailed(err: NodeJS.ErrnoException): never {
+  if (err.code !== 'EPIPE') {
+    try {
+      writeSync(2, `error: cannot write the output: ${err.message}\n`);
+    } catch {
+      // stderr is gone too; the exit status still says it.
+    }
+  }
+  process.exit(err.code === 'EPIPE' ? 141 : 1);
+}
+
+function guarded(s: NodeJS.WriteStream): NodeJS.WriteStream {
+  s.on('error', outputFailed);
+  return s;
+}
+
+/** stdout (1) or stderr (2): straight to the descriptor on POSIX; on Windows through Node's stream, which writes a console in UTF-16. */
+function output(fd: 1 | 2): OutputStream {
+  const stream = () => guarded(fd === 1 ? process.stdout : process.stderr);
+  if (process.platform === 'win32') return streamOutput(stream());
+  return fdOutput({ fd, stream, onError: outputFailed });
 }
 
 export function xdgDir(env: NodeJS.ProcessEnv, variable: string, fallback: string): string {
@@ -28,9 +43,9 @@ export function xdgDir(env: NodeJS.ProcessEnv, variable: string, fallback: strin
 
 export function realDeps(): Deps {
   const env = process.env;
-  const stderr = streamOf(process.stderr);
+  const stderr = output(2);
   return {
-    stdout: streamOf(process.stdout),
+    stdout: output(1),
     stderr,
     env,
     now: () => new Date(),

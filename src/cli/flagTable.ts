@@ -59,7 +59,20 @@ type ValueOf<F extends FlagDef> = F['type'] extends 'boolean'
 export type FlagValues<T extends FlagTable> = { -readonly [K in keyof T & string as Camel<K>]: ValueOf<T[K]> };
 
 export function camel(name: string): string {
-  return name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+  // A loop, not a replace() with a callback: it runs for every flag of every table at each start-up.
+  let dash = name.indexOf('-');
+  if (dash < 0) return name;
+  let out = '';
+  let from = 0;
+  while (dash >= 0) {
+    const next = name.charCodeAt(dash + 1);
+    if (next >= 97 && next <= 122) {
+      out += name.slice(from, dash) + String.fromCharCode(next - 32);
+      from = dash + 2;
+    }
+    dash = name.indexOf('-', dash + 1);
+  }
+  return out + name.slice(from);
 }
 
 /**

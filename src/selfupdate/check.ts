@@ -12,12 +12,16 @@ export const CHECK_COMMAND = '__version-check';
 /** The whole refresh, connection and answer, in the background helper. */
 export const REFRESH_DEADLINE_MS = 10_000;
 
-/** Why no check runs: off by flag, by environment, in CI, or when nobody sees stderr. */
-export function checkDisabled(deps: Deps, flagOff: boolean): boolean {
+/**
+ * Why no check runs: off by flag, by environment, or in CI. (The fourth switch, a stderr nobody sees, is
+ * asked only once a check is due: knowing whether stderr is a terminal loads node:tty, ~2 ms, and is
+ * needed once a day, not at every command.)
+ */
+export function checkSwitchedOff(deps: Deps, flagOff: boolean): boolean {
   if (flagOff) return true;
   const off = (deps.env.KUBECTL_GS_DISABLE_VERSION_CHECK ?? '').trim().toLowerCase();
   if (off !== '' && off !== '0' && off !== 'false') return true;
-  return isCI(deps.env) || !deps.stderr.isTTY;
+  return isCI(deps.env);
 }
 
 export type Spawner = (command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv) => void;
@@ -35,11 +39,11 @@ function spawnDetached(command: string, args: string[], cwd: string, env: NodeJS
  */
 export function versionCheckAfterCommand(deps: Deps, opts: { flagOff: boolean; executable: () => string; spawner?: Spawner }): boolean {
   try {
-    if (checkDisabled(deps, opts.flagOff)) return false;
+    if (checkSwitchedOff(deps, opts.flagOff)) return false;
     const cacheDir = deps.cacheDir();
     const now = deps.now().getTime();
     const state = readState(cacheDir);
-    if (!checkDue(state, now)) return false;
+    if (!checkDue(state, now) || !deps.stderr.isTTY) return false;
     const newer = newerThan(state, buildInfo.version);
     if (newer) {
       deps.stderr.write(

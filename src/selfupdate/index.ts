@@ -5,7 +5,7 @@
 import type * as Feed from './feed';
 import type * as Install from './install';
 
-export { versionCheckAfterCommand, refreshLatest, checkDisabled, CHECK_COMMAND, REFRESH_DEADLINE_MS, type Spawner } from './check';
+export { versionCheckAfterCommand, refreshLatest, checkSwitchedOff, CHECK_COMMAND, REFRESH_DEADLINE_MS, type Spawner } from './check';
 export { readState, writeState, checkDue, newerThan, stateFile, CHECK_INTERVAL_MS, type VersionState } from './state';
 export { installedByKrew, updateCommand, KREW_UPGRADE, SELFUPDATE } from './krew';
 export type { Release } from './feed';

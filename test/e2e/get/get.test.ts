@@ -219,6 +219,37 @@ describe('the other get commands', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('writes all of a long output, in order, to a non-blocking pipe whose reader is slow', async () => {
+    // stdout is written with write(2); a descriptor left O_NONBLOCK answers EAGAIN once the pipe is full,
+    // and the rest must still arrive (through Node's stream) while the reader takes it a little at a time,
+    // up to the last byte queued before the program exits.
+    const many = 'get-pipe-e2e';
+    const args = ['get', 'clusters', '-n', many, '-o', 'yaml'];
+    const expected = ok(await kubectlGs(args));
+    expect(expected.length).toBeGreaterThan(64 * 1024);
+    const reader = `
+import fcntl, os, subprocess, sys, time
+r, w = os.pipe()
+fcntl.fcntl(w, fcntl.F_SETFL, fcntl.fcntl(w, fcntl.F_GETFL) | os.O_NONBLOCK)
+child = subprocess.Popen(sys.argv[1:], stdout=w)
+os.close(w)
+time.sleep(0.2)
+chunks = []
+while True:
+    b = os.read(r, 8192)
+    if not b:
+        break
+    chunks.append(b)
+    time.sleep(0.002)
+sys.stdout.buffer.write(b"".join(chunks))
+sys.exit(child.wait())
+`;
+    const r = await run('python3', ['-c', reader, join(distDir, 'kubectl-gs'), ...args], { env: { KUBECONFIG: apiServer().kubeconfigPath } });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(expected);
+  });
+
   it('names the allowed formats for an unknown -o', async () => {
     const r = await kubectlGs(['get', 'clusters', '-o', 'wide']);
     expect(r.code).toBe(1);

@@ -1,7 +1,7 @@
 // One table per command: typed values with defaults, kubectl's errors for a missing or wrong value, the
 // same parse on the fast path (yargs-parser) and through yargs, deprecation notices.
 import { defineCommand, type AnyCommand } from '../../../src/cli/command';
-import { defineFlags, describeFlag, readValues, type FlagValues } from '../../../src/cli/flagTable';
+import { camel, defineFlags, describeFlag, readValues, type FlagValues } from '../../../src/cli/flagTable';
 import { globalFlags } from '../../../src/cli/globalFlags';
 import { fastParseCommand } from '../../../src/cli/fastCommand';
 import { parseArgs } from '../../../src/cli/parse';
@@ -140,5 +140,24 @@ describe('options() gets the typed values, positionals, globals and what was giv
     expect(await runCli(['probe', '--size', 'big'], deps, tree)).toBe(1);
     expect(deps.stderr.text()).toBe('error: invalid argument "big" for "--size" flag: must be a whole number\n');
     expect(ran).toEqual([]);
+  });
+});
+
+describe('camel', () => {
+  // yargs-parser's camel-case twin of a flag name, as a regular expression writes it; camel() is a loop.
+  const byRegex = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+  it('turns flag names into the keys yargs-parser adds', () => {
+    expect(camel('control-plane-instance-type')).toBe('controlPlaneInstanceType');
+    expect(camel('output')).toBe('output');
+    expect(camel('no-headers')).toBe('noHeaders');
+  });
+
+  it('agrees with the regular expression on awkward names', () => {
+    const names = ['a--b', '-a', 'a-', 'a-B', 'x-1', '--', 'a--b-c', 'é-a', 'a-b-'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 2000; i++) names.push(Array.from({ length: Math.floor(next() * 9) }, () => 'ab-Z1-'[Math.floor(next() * 6)]).join(''));
+    for (const name of names) expect(camel(name)).toBe(byRegex(name));
   });
 });
