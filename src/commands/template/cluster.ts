@@ -16,6 +16,7 @@ const azure = 'Azure flags (capz, aks):';
 const vsphere = 'vSphere flags (vsphere):';
 const vcd = 'Cloud Director flags (cloud-director):';
 const oidc = 'OIDC flags:';
+const compat = 'Accepted for compatibility, no effect (a warning says so):';
 
 export const flags = defineFlags({
   provider: { type: 'string', group: common, describe: 'Infrastructure provider: capa, capz, eks, vsphere, cloud-director or aks. (required)' },
@@ -110,10 +111,36 @@ export const flags = defineFlags({
   'oidc-username-claim': { type: 'string', group: oidc, describe: 'OIDC username claim. (default "email")' },
   'oidc-groups-claim': { type: 'string', group: oidc, describe: 'OIDC groups claim. (default "groups")' },
   'oidc-ca-file': { type: 'string', group: oidc, describe: 'PEM file of the CA that signed the issuer\'s certificate (not eks).' },
+
+  // The Go kubectl-gs registers these but no provider reads them (see ignoredFlagWarnings).
+  'kubernetes-version': { type: 'string', group: compat, describe: 'No effect: the release (--release) sets the Kubernetes version.' },
+  template: { type: 'string', group: compat, describe: 'No effect: the manifests are always printed as YAML.' },
+  'allow-missing-template-keys': { type: 'boolean', group: compat, describe: 'No effect: the manifests are always printed as YAML.' },
+  'show-managed-fields': { type: 'boolean', group: compat, describe: 'No effect: the manifests are always printed as YAML.' },
 });
 
 export interface TemplateClusterOptions extends ClusterFlags {
   global: GlobalOptions;
+}
+
+/**
+ * The Go kubectl-gs registers --kubernetes-version (default v1.20.9) and the print flags of
+ * genericclioptions.NewPrintFlags (--template, --allow-missing-template-keys, --show-managed-fields; its -o
+ * is dropped for the file flag --output) on `template cluster`, but none of its providers reads them
+ * (cmd/template/cluster/runner.go copies KubernetesVersion into the config; no provider template uses it,
+ * and the print flags are never read). Scripts written for Go pass them, so they are accepted here too,
+ * and a warning says each one changes nothing and what does decide instead.
+ */
+export function ignoredFlagWarnings(given: ReadonlySet<string>): string[] {
+  const lines: string[] = [];
+  if (given.has('kubernetes-version')) {
+    lines.push('Warning: --kubernetes-version has no effect: the Kubernetes version comes with the release (--release) or, without one, the cluster chart\'s version\n');
+  }
+  const print = ['template', 'allow-missing-template-keys', 'show-managed-fields'].filter((flag) => given.has(flag));
+  if (print.length > 0) {
+    lines.push(`Warning: ${print.map((flag) => `--${flag}`).join(', ')} ${print.length === 1 ? 'has' : 'have'} no effect: template cluster always prints its manifests as YAML (--output names a file)\n`);
+  }
+  return lines;
 }
 
 /** capa with an allow-list: the management cluster's NAT gateway IPs, or a warning (or error) when no cluster answers. */
@@ -134,6 +161,7 @@ async function addNatGateways(config: ClusterConfig, global: GlobalOptions, deps
 }
 
 export async function run(options: TemplateClusterOptions, deps: Deps): Promise<number> {
+  for (const line of ignoredFlagWarnings(options.given)) deps.stderr.write(line);
   const [{ Problems }, { resolveCluster }, { renderCluster }, { yamlDocuments }, out] = await Promise.all([
     import('../../template/validate'),
     import('../../template/cluster/options'),

@@ -2,9 +2,11 @@
 // injected kube client, as Go's runner_test.go does with a fake AWSCluster: the management cluster's NAT
 // gateway IPs come first, once each, as /32; Go's errors when the AWSCluster is missing, has no IPs or a bad
 // one; and, with no cluster to ask, a warning (or an error when "" alone would leave the list empty).
+// Also the flags Go registers but never reads (--kubernetes-version, the print flags): a warning each.
 import { load, loadAll } from 'js-yaml';
 import { runCli } from '../../../src/cli/run';
 import { templateGroup } from '../../../src/commands/template';
+import { ignoredFlagWarnings } from '../../../src/commands/template/cluster';
 import type { Deps } from '../../../src/cli/deps';
 import { KubeApiError, KubeUnreachableError, type KubeClient } from '../../../src/kube';
 import { fakeDeps, type FakeDeps } from '../../support/fakeDeps';
@@ -123,5 +125,27 @@ describe('template cluster: the management cluster NAT gateway IPs in the capa A
       'error: --control-plane-load-balancer-ingress-allow-cidr-block "" allows only the NAT gateway IPs of management cluster "my-mc", and no cluster could be asked for them: ' +
         'cannot reach the API server at x (connection refused); give them as /32 CIDRs instead\n',
     );
+  });
+});
+
+describe('template cluster: flags Go registers but never reads', () => {
+  it('warns for --kubernetes-version and renders exactly what it renders without it', async () => {
+    const plain = await templateWith(capa, {});
+    const r = await templateWith([...capa, '--kubernetes-version', 'v1.31.0'], {});
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(plain.stdout);
+    expect(r.stderr).toBe("Warning: --kubernetes-version has no effect: the Kubernetes version comes with the release (--release) or, without one, the cluster chart's version\n");
+  });
+
+  it('warns once for the print flags given, naming each', async () => {
+    const plain = await templateWith(capa, {});
+    const r = await templateWith([...capa, '--template', '{{.kind}}', '--show-managed-fields'], {});
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(plain.stdout);
+    expect(r.stderr).toBe('Warning: --template, --show-managed-fields have no effect: template cluster always prints its manifests as YAML (--output names a file)\n');
+    expect(ignoredFlagWarnings(new Set(['allow-missing-template-keys']))).toEqual([
+      'Warning: --allow-missing-template-keys has no effect: template cluster always prints its manifests as YAML (--output names a file)\n',
+    ]);
+    expect(ignoredFlagWarnings(new Set(['name', 'release']))).toEqual([]);
   });
 });
