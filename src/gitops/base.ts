@@ -60,6 +60,7 @@ export function clusterBaseFiles(b: BaseInput): { appCr: string; values: string 
     chartVersion: '',
     releaseChart: false,
     catalog: 'cluster',
+    natGatewayCidrs: [],
     f,
   };
   const values = toYaml(JSON.parse(JSON.stringify(clusterValues(config))) as unknown);

@@ -3,6 +3,7 @@
 // then flags override fields one by one (--server, --token, --certificate-authority, ...).
 import type { ConnectionFlags } from './connectionFlags';
 import { redactUrlCredentials, UserError } from '../errors';
+import { KubeUnreachableError } from './errors';
 import { parseRequestTimeout } from './duration';
 import type { ClusterConfig, Kubeconfig, UserConfig } from './kubeconfig';
 
@@ -42,7 +43,7 @@ export function resolveConnection(config: Kubeconfig, flags: ConnectionFlags): C
   }
   const clusterName = flags.cluster || context?.cluster;
   const userName = flags.user || context?.user;
-  if (!context && !flags.server && !clusterName) throw new UserError(noConfig);
+  if (!context && !flags.server && !clusterName) throw new KubeUnreachableError(noConfig);
 
   const clusterEntry = clusterName ? config.clusters.get(clusterName) : undefined;
   if (clusterName && !clusterEntry && !flags.server) {

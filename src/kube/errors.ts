@@ -32,6 +32,19 @@ export class KubeApiError extends UserError {
   }
 }
 
+/**
+ * No answer from an API server at all: no cluster configured, or its address refused, unreachable, not
+ * resolving, or silent past the connect timeout. An answer that is an error (KubeApiError, a TLS or
+ * credentials problem) is not this: commands that can do without the cluster (template cluster's NAT
+ * gateway lookup) go on without it only in this case, and stop on everything else.
+ */
+export class KubeUnreachableError extends UserError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'KubeUnreachableError';
+  }
+}
+
 /** The API group and version a request path addresses, e.g. /apis/cluster.x-k8s.io/v1beta1/... */
 export function groupOfPath(path: string): { group: string; version?: string; resource?: string } | undefined {
   const parts = path.split('?')[0]!.split('/').filter(Boolean);
@@ -156,7 +169,7 @@ export function timeoutError(facts: RequestFacts, timeoutMs: number): UserError 
 }
 
 export function connectTimeoutError(facts: RequestFacts, ms: number): UserError {
-  return new UserError(
+  return new KubeUnreachableError(
     `cannot reach the API server at ${facts.server.host}: no connection within ${formatDuration(ms)}${where(facts)}; check your network or VPN, or ${contextHint}`,
   );
 }
@@ -183,11 +196,11 @@ export function errorFromNetwork(facts: RequestFacts, err: NodeJS.ErrnoException
     case 'EADDRNOTAVAIL':
     case 'EPIPE': {
       const why = { ECONNREFUSED: 'connection refused', EHOSTUNREACH: 'host unreachable', ENETUNREACH: 'network unreachable', ECONNRESET: 'connection reset', EADDRNOTAVAIL: 'address not available', EPIPE: 'connection closed' }[code];
-      return new UserError(`cannot reach the API server at ${host} (${why})${where(facts)}; check the server address, or ${contextHint}`);
+      return new KubeUnreachableError(`cannot reach the API server at ${host} (${why})${where(facts)}; check the server address, or ${contextHint}`);
     }
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return new UserError(`cannot reach the API server at ${host}: the host name ${facts.server.hostname} does not resolve${where(facts)}; check the server address and your network or VPN, or ${contextHint}`);
+      return new KubeUnreachableError(`cannot reach the API server at ${host}: the host name ${facts.server.hostname} does not resolve${where(facts)}; check the server address and your network or VPN, or ${contextHint}`);
     case 'ERR_TLS_CERT_ALTNAME_INVALID':
       return new UserError(
         `the API server's certificate is not valid for ${tlsServerName ?? facts.server.hostname}${where(facts)}: ${oneLine(err.message)}; fix the server address or set the expected name with --tls-server-name`,

@@ -3,7 +3,7 @@
 export { createKubeClient } from './client';
 export type { KubeClient, KubeList, KubeObject, Query, RequestOptions } from './client';
 export type { ConnectionFlags } from './connectionFlags';
-export { KubeApiError, type KubeStatus } from './errors';
+export { KubeApiError, KubeUnreachableError, type KubeStatus } from './errors';
 export {
   fieldManager, getObject, isObjectNotFound, jsonPatch, mergePatch, pointerSegment, replaceObject, resourcePath, serverSideApply,
   type ApplyOptions, type JsonPatchOp, type ResourceRef, type WriteOptions,

@@ -1,9 +1,13 @@
 // `kubectl gs template cluster`: the manifests that create a workload cluster (a values ConfigMap and
-// the App installing the provider's cluster chart), rendered offline from flags.
+// the App installing the provider's cluster chart), rendered from flags. Offline, except that a capa API
+// allow-list takes the management cluster's NAT gateway IPs from the cluster, as Go does.
 import { defineCommand } from '../../cli/command';
 import type { Deps } from '../../cli/deps';
+import type { GlobalOptions } from '../../cli/globalFlags';
 import type { ClusterFlags } from '../../template/cluster/flags';
+import type { ClusterConfig } from '../../template/cluster/options';
 import { defineFlags } from '../../cli/flagTable';
+import { UserError } from '../../errors';
 
 const common = 'Cluster flags:';
 const pool = 'Node pool flags (capa, capz, eks):';
@@ -12,6 +16,7 @@ const azure = 'Azure flags (capz, aks):';
 const vsphere = 'vSphere flags (vsphere):';
 const vcd = 'Cloud Director flags (cloud-director):';
 const oidc = 'OIDC flags:';
+const compat = 'Accepted for compatibility, no effect (a warning says so):';
 
 export const flags = defineFlags({
   provider: { type: 'string', group: common, describe: 'Infrastructure provider: capa, capz, eks, vsphere, cloud-director or aks. (required)' },
@@ -30,9 +35,13 @@ export const flags = defineFlags({
   'pods-cidr': { type: 'string', group: common, describe: 'CIDR of the pod network (capa).' },
   'base-domain': { type: 'string', group: common, describe: 'Base domain of the cluster (vsphere, cloud-director); by default the management cluster provides it.' },
   'cluster-catalog': { type: 'string', group: common, describe: 'Catalog of the cluster chart. (default "cluster")' },
-  'cluster-version': { type: 'string', group: common, describe: 'Version of the cluster chart (eks, vsphere, cloud-director); needed unless --release is 35.0.0 or newer. The Go kubectl-gs looks the latest up on the management cluster; this command never contacts a cluster.' },
+  'cluster-version': { type: 'string', group: common, describe: 'Version of the cluster chart (eks, vsphere, cloud-director); needed unless --release is 35.0.0 or newer. The Go kubectl-gs looks the latest up on the management cluster; this command does not look it up.' },
   'default-apps-catalog': { type: 'string', group: common, describe: 'Catalog of default-apps-vsphere, for cluster-vsphere before 0.61.0. (default "cluster")' },
   'default-apps-version': { type: 'string', group: common, describe: 'Version of default-apps-vsphere; required with cluster-vsphere before 0.61.0.' },
+  'management-cluster': {
+    type: 'string', group: common,
+    describe: 'Name of the management cluster: capa, with --control-plane-load-balancer-ingress-allow-cidr-block, reads its NAT gateway IPs from the cluster; aks writes it to the chart\'s global.managementCluster.',
+  },
 
   'machine-pool-name': { type: 'string', group: pool, describe: 'Node pool name, 5-20 characters. (default "nodepool0")' },
   'machine-pool-instance-type': { type: 'string', group: pool, describe: 'Node pool instance type. (default "m5.xlarge" on AWS)' },
@@ -56,10 +65,12 @@ export const flags = defineFlags({
   'topology-mode': { type: 'string', group: aws, describe: 'Network topology of a proxy-private cluster: UserManaged, GiantSwarmManaged or None. (default "GiantSwarmManaged")' },
   'aws-prefix-list-id': { type: 'string', group: aws, describe: 'Prefix list ID (pl-...) for a proxy-private cluster.' },
   'aws-transit-gateway-id': { type: 'string', group: aws, describe: 'Transit gateway ID (tgw-...) for a proxy-private cluster.' },
-  'control-plane-load-balancer-ingress-allow-cidr-block': { type: 'array', group: aws, describe: 'CIDR allowed to reach the API load balancer; repeat for more. Unlike the Go kubectl-gs, the management cluster\'s NAT gateway IPs are not looked up: add them too.' },
+  'control-plane-load-balancer-ingress-allow-cidr-block': {
+    type: 'array', group: aws,
+    describe: 'IPv4 CIDR allowed to reach the API load balancer; repeat for more. Needs --management-cluster: the NAT gateway IPs of its AWSCluster (in org-giantswarm, read through your current context) come first, so it can still manage the cluster. "" alone allows only those. Without a reachable cluster they are left out, with a warning.',
+  },
 
   'azure-subscription-id': { type: 'string', group: azure, describe: 'Azure subscription ID. (required for capz and aks)' },
-  'management-cluster': { type: 'string', group: azure, describe: 'Name of the management cluster (aks: the chart\'s global.managementCluster).' },
   'azure-cluster-identity-name': { type: 'string', group: azure, describe: 'Name of the AzureClusterIdentity to use (default: the chart\'s).' },
   'azure-cluster-identity-namespace': { type: 'string', group: azure, describe: 'Namespace of the AzureClusterIdentity (default: the chart\'s).' },
 
@@ -100,9 +111,57 @@ export const flags = defineFlags({
   'oidc-username-claim': { type: 'string', group: oidc, describe: 'OIDC username claim. (default "email")' },
   'oidc-groups-claim': { type: 'string', group: oidc, describe: 'OIDC groups claim. (default "groups")' },
   'oidc-ca-file': { type: 'string', group: oidc, describe: 'PEM file of the CA that signed the issuer\'s certificate (not eks).' },
+
+  // The Go kubectl-gs registers these but no provider reads them (see ignoredFlagWarnings).
+  'kubernetes-version': { type: 'string', group: compat, describe: 'No effect: the release (--release) sets the Kubernetes version.' },
+  template: { type: 'string', group: compat, describe: 'No effect: the manifests are always printed as YAML.' },
+  'allow-missing-template-keys': { type: 'boolean', group: compat, describe: 'No effect: the manifests are always printed as YAML.' },
+  'show-managed-fields': { type: 'boolean', group: compat, describe: 'No effect: the manifests are always printed as YAML.' },
 });
 
-export async function run(options: ClusterFlags, deps: Deps): Promise<number> {
+export interface TemplateClusterOptions extends ClusterFlags {
+  global: GlobalOptions;
+}
+
+/**
+ * The Go kubectl-gs registers --kubernetes-version (default v1.20.9) and the print flags of
+ * genericclioptions.NewPrintFlags (--template, --allow-missing-template-keys, --show-managed-fields; its -o
+ * is dropped for the file flag --output) on `template cluster`, but none of its providers reads them
+ * (cmd/template/cluster/runner.go copies KubernetesVersion into the config; no provider template uses it,
+ * and the print flags are never read). Scripts written for Go pass them, so they are accepted here too,
+ * and a warning says each one changes nothing and what does decide instead.
+ */
+export function ignoredFlagWarnings(given: ReadonlySet<string>): string[] {
+  const lines: string[] = [];
+  if (given.has('kubernetes-version')) {
+    lines.push('Warning: --kubernetes-version has no effect: the Kubernetes version comes with the release (--release) or, without one, the cluster chart\'s version\n');
+  }
+  const print = ['template', 'allow-missing-template-keys', 'show-managed-fields'].filter((flag) => given.has(flag));
+  if (print.length > 0) {
+    lines.push(`Warning: ${print.map((flag) => `--${flag}`).join(', ')} ${print.length === 1 ? 'has' : 'have'} no effect: template cluster always prints its manifests as YAML (--output names a file)\n`);
+  }
+  return lines;
+}
+
+/** capa with an allow-list: the management cluster's NAT gateway IPs, or a warning (or error) when no cluster answers. */
+async function addNatGateways(config: ClusterConfig, global: GlobalOptions, deps: Deps): Promise<void> {
+  const { lookUpNatGatewayCidrs } = await import('./managementClusterNat');
+  const mc = config.f.managementCluster!;
+  const lookup = await lookUpNatGatewayCidrs(mc, global, deps);
+  if ('cidrs' in lookup) {
+    config.natGatewayCidrs = lookup.cidrs;
+    return;
+  }
+  const flag = '--control-plane-load-balancer-ingress-allow-cidr-block';
+  if (config.f.controlPlaneLoadBalancerIngressAllowCidrBlock.every((cidr) => cidr === '')) {
+    // Only "": the list would be empty, which opens the API to everyone instead of the management cluster only.
+    throw new UserError(`${flag} "" allows only the NAT gateway IPs of management cluster "${mc}", and no cluster could be asked for them: ${lookup.unreachable}; give them as /32 CIDRs instead`);
+  }
+  deps.stderr.write(`Warning: the NAT gateway IPs of management cluster "${mc}" were not added to the API allow-list, no cluster could be asked for them: ${lookup.unreachable}; add them with ${flag} IP/32, or the management cluster cannot reach the new cluster's API\n`);
+}
+
+export async function run(options: TemplateClusterOptions, deps: Deps): Promise<number> {
+  for (const line of ignoredFlagWarnings(options.given)) deps.stderr.write(line);
   const [{ Problems }, { resolveCluster }, { renderCluster }, { yamlDocuments }, out] = await Promise.all([
     import('../../template/validate'),
     import('../../template/cluster/options'),
@@ -113,6 +172,7 @@ export async function run(options: ClusterFlags, deps: Deps): Promise<number> {
   const problems = new Problems();
   const config = resolveCluster(options, problems);
   if (!config) return out.reportProblems(problems.list, deps);
+  if (config.provider === 'capa' && config.f.controlPlaneLoadBalancerIngressAllowCidrBlock.length > 0) await addNatGateways(config, options.global, deps);
   const rendered = renderCluster(config);
   if (rendered.schemaProblems.length > 0) {
     // A flag combination our checks let through but the chart would reject: say where.
@@ -123,7 +183,7 @@ export async function run(options: ClusterFlags, deps: Deps): Promise<number> {
 
 export const definition = defineCommand({
   name: 'cluster',
-  describe: 'Template a workload cluster: a values ConfigMap and the App that installs the cluster chart. Works offline.',
+  describe: 'Template a workload cluster: a values ConfigMap and the App that installs the cluster chart. Works offline (capa\'s API allow-list asks the management cluster for its NAT gateway IPs).',
   examples: [
     ['$0 template cluster --provider capa --name mycluster --organization acme --release 31.1.0 --region eu-west-1', 'AWS cluster to stdout'],
     ['$0 template cluster --provider capa --name mycluster --organization acme --release 31.1.0 --output mycluster.yaml', 'Write to a file for editing and committing'],
@@ -131,7 +191,7 @@ export const definition = defineCommand({
   ],
   // (--no-proxy is a flag of its own, so --no-x negation is off for this command: see negationAllowed.)
   flags,
-  options: (values, ctx): ClusterFlags => ({ ...values, given: ctx.given }),
+  options: (values, ctx): TemplateClusterOptions => ({ ...values, given: ctx.given, global: ctx.global }),
 
   run,
 });

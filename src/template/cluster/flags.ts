@@ -61,7 +61,7 @@ export interface ClusterFlags {
 
   // Azure (capz).
   azureSubscriptionId?: string;
-  /** aks: the management cluster's name, written to the chart's global.managementCluster. */
+  /** aks: written to the chart's global.managementCluster; capa: whose NAT gateway IPs join the API allow-list. */
   managementCluster?: string;
   azureClusterIdentityName?: string;
   azureClusterIdentityNamespace?: string;
@@ -131,7 +131,7 @@ export const providerOnlyFlags: Record<string, Provider[]> = {
   'azure-subscription-id': ['capz', 'aks'],
   'azure-cluster-identity-name': ['capz', 'aks'],
   'azure-cluster-identity-namespace': ['capz', 'aks'],
-  'management-cluster': ['aks'],
+  'management-cluster': ['capa', 'aks'],
   'base-domain': ['vsphere', 'cloud-director'],
   'cluster-version': ['eks', 'vsphere', 'cloud-director'],
   'default-apps-catalog': ['vsphere'],

@@ -23,6 +23,7 @@ import {
   semverMajor,
 } from '../validate';
 import { providerOnlyFlags, providers, type ClusterFlags, type Provider } from './flags';
+import { allowListFlag } from './allowList';
 import { layoutSubnets, type SubnetLayout } from './subnets';
 
 /** Release versions from 35.0.0 on are installed with the release-<provider> chart of that version. */
@@ -65,6 +66,8 @@ export interface ClusterConfig {
   defaultApps?: { catalog: string; version: string };
   oidc?: Oidc;
   subnets?: SubnetLayout;
+  /** capa: the management cluster's NAT gateway IPs as /32 CIDRs, looked up by the command; [] until then. */
+  natGatewayCidrs: string[];
   f: ClusterFlags;
 }
 
@@ -183,11 +186,14 @@ function checkAws(f: ClusterFlags, provider: Provider, p: Problems): SubnetLayou
   }
   if (f.httpsProxy) p.add(checkUrl('https-proxy', f.httpsProxy, ['http', 'https']));
   if (f.httpProxy) p.add(checkUrl('http-proxy', f.httpProxy, ['http', 'https']));
-  for (const block of f.controlPlaneLoadBalancerIngressAllowCidrBlock) {
-    if (block === '') {
-      // The Go tool reads "" as "only the management cluster's NAT gateway IPs", which needs a cluster lookup.
-      p.add('--control-plane-load-balancer-ingress-allow-cidr-block "" would need the management cluster\'s NAT gateway IPs looked up; give them as /32 CIDRs instead');
-    } else p.add(checkCidr('control-plane-load-balancer-ingress-allow-cidr-block', block));
+  // "" stands for "only the management cluster's NAT gateway IPs" (./allowList.ts).
+  for (const block of f.controlPlaneLoadBalancerIngressAllowCidrBlock) if (block !== '') p.add(checkCidr(allowListFlag, block));
+  const allowList = f.given.has(allowListFlag);
+  if (allowList && !f.managementCluster) {
+    // As Go's flag validation: the allow-list always takes the management cluster's NAT gateway IPs.
+    p.add(`--management-cluster must not be empty when specifying --${allowListFlag}: give the management cluster's name (its NAT gateway IPs join the allow-list)`);
+  } else if (!allowList && f.given.has('management-cluster')) {
+    p.add(`--management-cluster is used by --provider capa only with --${allowListFlag} (to add its NAT gateway IPs); add that flag or leave --management-cluster out`);
   }
   if (f.podsCidr !== undefined) p.add(checkCidr('pods-cidr', f.podsCidr));
   p.add(checkInteger('az-usage-limit', f.azUsageLimit!, { min: 1 }));
@@ -377,7 +383,7 @@ export function resolveCluster(raw: ClusterFlags, p: Problems): ClusterConfig | 
   } else {
     p.add(
       `--cluster-version is required for --provider ${provider} unless --release is ${releaseChartMajor}.0.0 or newer: give the cluster-${chartSuffix} chart version ` +
-        '(the Go kubectl-gs looks the latest one up on the management cluster; this command works offline)',
+        '(the Go kubectl-gs looks the latest one up on the management cluster; this command does not)',
     );
   }
   let defaultApps: ClusterConfig['defaultApps'];
@@ -408,6 +414,7 @@ export function resolveCluster(raw: ClusterFlags, p: Problems): ClusterConfig | 
     defaultApps,
     oidc,
     subnets,
+    natGatewayCidrs: [],
     f,
   };
 }

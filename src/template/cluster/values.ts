@@ -1,5 +1,6 @@
 // The chart values (the `<name>-userconfig` ConfigMap's data.values) per provider. Keys and defaults
 // follow the Go kubectl-gs; keys a current chart no longer accepts are left out (see chartSchemas.ts).
+import { apiAllowList } from './allowList';
 import type { ClusterConfig, Oidc } from './options';
 
 type Values = Record<string, unknown>;
@@ -76,7 +77,7 @@ function capa(c: ClusterConfig): Values {
   const controlPlane = compact({
     apiMode: proxyPrivate ? (f.apiMode ?? 'private') : undefined,
     instanceType: f.controlPlaneInstanceType,
-    loadBalancerIngressAllowCidrBlocks: f.controlPlaneLoadBalancerIngressAllowCidrBlock,
+    loadBalancerIngressAllowCidrBlocks: apiAllowList(c.natGatewayCidrs, f.controlPlaneLoadBalancerIngressAllowCidrBlock),
     oidc: oidc(c.oidc),
   });
   return {

@@ -7,11 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { apiServer, distDir, kubectl, kubectlGs, kubectlOk, kubectlPath, run, type RunResult } from '../support/env';
 import { freePort } from '../support/apiserver';
+import { giantswarmCrdFiles } from '../support/objects';
 
 const ns = 'e2e-get';
 const otherNs = 'e2e-get-other';
 const crdDir = join(__dirname, '../crds');
-const released = 'e2e-get-25.0.0';
+// Release names follow the CRD's pattern (provider- or v-prefix, semver, an optional -suffix).
+const released = 'v25.0.0-e2eget';
 
 /** Creates what is missing and leaves existing objects (other suites may own the same CRDs) alone. */
 async function createIfMissing(manifest: string): Promise<void> {
@@ -21,7 +23,7 @@ async function createIfMissing(manifest: string): Promise<void> {
 }
 
 async function installCrds(): Promise<void> {
-  for (const file of ['cluster-api.yaml', 'giantswarm.yaml']) await createIfMissing(readFileSync(join(crdDir, file), 'utf8'));
+  for (const file of [join(crdDir, 'cluster-api.yaml'), ...giantswarmCrdFiles]) await createIfMissing(readFileSync(file, 'utf8'));
   await kubectlOk(['wait', '--for', 'condition=Established', '--timeout', '60s', 'crd/clusters.cluster.x-k8s.io', 'crd/machinedeployments.cluster.x-k8s.io',
     'crd/machinepools.cluster.x-k8s.io', 'crd/releases.release.giantswarm.io', 'crd/organizations.security.giantswarm.io', 'crd/apps.application.giantswarm.io',
     'crd/catalogs.application.giantswarm.io', 'crd/appcatalogentries.application.giantswarm.io']);
@@ -76,7 +78,7 @@ beforeAll(async () => {
     { apiVersion: 'release.giantswarm.io/v1alpha1', kind: 'Release', metadata: { name: released },
       spec: { state: 'active', date: '2026-01-01T00:00:00Z', components: [{ name: 'kubernetes', version: '1.31.9' }, { name: 'flatcar', version: '4152.2.3' }],
         apps: [{ name: 'cilium', version: '1.2.0' }, { name: 'coredns', version: '1.25.0' }] } },
-    { apiVersion: 'release.giantswarm.io/v1alpha1', kind: 'Release', metadata: { name: 'e2e-get-24.0.0' }, spec: { state: 'deprecated', date: '2025-01-01T00:00:00Z', components: [], apps: [] } },
+    { apiVersion: 'release.giantswarm.io/v1alpha1', kind: 'Release', metadata: { name: 'v24.0.0-e2eget' }, spec: { state: 'deprecated', date: '2025-01-01T00:00:00Z', components: [{ name: 'kubernetes', version: '1.30.4' }], apps: [] } },
     { apiVersion: 'security.giantswarm.io/v1alpha1', kind: 'Organization', metadata: { name: 'e2e-get-acme' }, spec: {} },
     { apiVersion: 'application.giantswarm.io/v1alpha1', kind: 'App', metadata: { name: 'coredns', namespace: ns },
       spec: { catalog: 'e2e-get-catalog', name: 'coredns', namespace: 'kube-system', version: '1.25.0', kubeConfig: { inCluster: true } } },
@@ -85,7 +87,8 @@ beforeAll(async () => {
         storage: { type: 'helm', URL: 'https://example.com/charts/' } } },
     { apiVersion: 'application.giantswarm.io/v1alpha1', kind: 'AppCatalogEntry', metadata: { name: 'e2e-get-catalog-coredns-1.25.0', namespace: ns,
       labels: { 'application.giantswarm.io/catalog': 'e2e-get-catalog', 'app.kubernetes.io/name': 'coredns', latest: 'true' } },
-      spec: { appName: 'coredns', appVersion: '1.12.0', version: '1.25.0', catalog: { name: 'e2e-get-catalog', namespace: ns }, chart: { description: 'CoreDNS for the e2e tests' } } },
+      spec: { appName: 'coredns', appVersion: '1.12.0', version: '1.25.0', catalog: { name: 'e2e-get-catalog', namespace: ns }, chart: { apiVersion: 'v2', description: 'CoreDNS for the e2e tests' },
+        dateCreated: '2026-01-01T00:00:00Z', dateUpdated: '2026-01-01T00:00:00Z' } },
   ]);
   await patchStatus('clusters.cluster.x-k8s.io', 'alpha', { phase: 'Provisioned' }, ns);
   await patchStatus('machinedeployments.cluster.x-k8s.io', 'alpha-md0', { phase: 'Running', replicas: 3, readyReplicas: 2 }, ns);
@@ -172,10 +175,10 @@ describe('the other get commands', () => {
   it('lists releases, --active-only and by name', async () => {
     const all = ok(await kubectlGs(['get', 'releases', '--no-headers']));
     expect(all).toMatch(new RegExp(`^${released.replace(/\./g, '\\.')} +ACTIVE +\\S+ +1\\.31\\.9 +4152\\.2\\.3 +1\\.2\\.0 +1\\.25\\.0 +n/a +n/a$`, 'm'));
-    expect(all).toContain('e2e-get-24.0.0');
+    expect(all).toContain('v24.0.0-e2eget');
     const active = ok(await kubectlGs(['get', 'releases', '--active-only', '-o', 'name']));
     expect(active).toContain(`release.release.giantswarm.io/${released}\n`);
-    expect(active).not.toContain('e2e-get-24.0.0');
+    expect(active).not.toContain('v24.0.0-e2eget');
     const yaml = ok(await kubectlGs(['get', 'release', released, '-o', 'yaml']));
     expect(yaml).toBe(await kubectlOk(['get', 'releases.release.giantswarm.io', released, '-o', 'yaml']));
   });

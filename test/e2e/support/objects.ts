@@ -6,6 +6,31 @@ import { kubectl, kubectlOk } from './env';
 
 export const sharedCrdDir = join(__dirname, '../crds');
 
+/** The upstream App, Catalog, AppCatalogEntry and Release CRDs (crds/giantswarm/README.md says from where). */
+export const upstreamGiantswarmCrdFiles = [
+  'application.giantswarm.io_apps.yaml',
+  'application.giantswarm.io_catalogs.yaml',
+  'application.giantswarm.io_appcatalogentries.yaml',
+  'release.giantswarm.io_releases.yaml',
+].map((file) => join(sharedCrdDir, 'giantswarm', file));
+
+/** Those four plus our Organization CRD (crds/giantswarm.yaml): every Giant Swarm CRD the suites use. */
+export const giantswarmCrdFiles = [...upstreamGiantswarmCrdFiles, join(sharedCrdDir, 'giantswarm.yaml')];
+
+/** The CRD names in giantswarmCrdFiles, for installCrdFiles and kubectl wait. */
+export const giantswarmCrdNames = [
+  'apps.application.giantswarm.io',
+  'catalogs.application.giantswarm.io',
+  'appcatalogentries.application.giantswarm.io',
+  'releases.release.giantswarm.io',
+  'organizations.security.giantswarm.io',
+];
+
+/** giantswarmCrdFiles as one multi-document manifest (for applyCrds). */
+export function giantswarmCrds(): string {
+  return giantswarmCrdFiles.map((file) => readFileSync(file, 'utf8')).join('\n---\n');
+}
+
 /** kubectl create of a manifest (a List or a multi-document YAML); AlreadyExists is not an error. */
 export async function createIfMissing(manifest: string | object, extraArgs: string[] = []): Promise<void> {
   const input = typeof manifest === 'string' ? manifest : JSON.stringify(manifest);

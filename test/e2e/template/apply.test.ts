@@ -1,11 +1,12 @@
 // End to end: the built `kubectl gs template ...` run through the real kubectl prints exactly the
 // golden manifests, works without any cluster, and every manifest is accepted by a real kube-apiserver
-// (`kubectl apply --dry-run=server`) that has App, Catalog and Organization CRDs installed.
+// (`kubectl apply --dry-run=server`) that has the upstream App and Catalog CRDs and an Organization CRD installed.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { goldenCases } from '../../unit/template/cases';
 import { applyCrds, applyManifest, kubectl, kubectlGs } from '../support/env';
+import { upstreamGiantswarmCrdFiles } from '../support/objects';
 
 const crdDir = join(__dirname, 'crds');
 const goldenDir = join(__dirname, '../../unit/template/golden');
@@ -13,7 +14,8 @@ const goldenDir = join(__dirname, '../../unit/template/golden');
 const offline = { KUBECONFIG: '/nonexistent/kubeconfig', KUBECTL_GS_TELEMETRY_OPTOUT: '1' };
 
 beforeAll(async () => {
-  for (const file of ['apps.yaml', 'catalogs.yaml', 'organizations.yaml']) await applyCrds(readFileSync(join(crdDir, file), 'utf8'));
+  // The upstream App and Catalog CRDs (test/e2e/crds/giantswarm/README.md) and our Organization CRD.
+  for (const file of [...upstreamGiantswarmCrdFiles, join(crdDir, 'organizations.yaml')]) await applyCrds(readFileSync(file, 'utf8'));
   // The organization namespace and the namespaces the app templates target.
   const namespaces = ['org-acme', 'test1', 'giantswarm'].map((name) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }));
   await applyManifest({ apiVersion: 'v1', kind: 'List', items: namespaces });

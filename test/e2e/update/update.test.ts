@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { kubectlGs, kubectlOk } from '../support/env';
-import { createIfMissing, installCrdFiles, list, readBack, sharedCrdDir } from '../support/objects';
+import { createIfMissing, giantswarmCrdFiles, giantswarmCrdNames, installCrdFiles, list, readBack, sharedCrdDir } from '../support/objects';
 
 const ns = 'e2e-update';
 const appsRes = 'apps.application.giantswarm.io';
@@ -31,7 +31,7 @@ const entry = (chart: string, version: string, catalog: string, labels: Record<s
     name: `${catalog}-${chart}-${version}`, namespace: ns,
     labels: { 'app.kubernetes.io/name': chart, 'app.kubernetes.io/version': version, 'application.giantswarm.io/catalog': catalog, ...labels },
   },
-  spec: { appName: chart, appVersion: version, version, catalog: { name: catalog, namespace: ns } },
+  spec: { appName: chart, appVersion: version, version, catalog: { name: catalog, namespace: ns }, dateCreated: '2026-01-01T00:00:00Z', dateUpdated: '2026-01-01T00:00:00Z' },
 });
 
 const capi = (name: string, labels: Record<string, string>, infra: { apiVersion: string; kind: string }) => ({
@@ -40,7 +40,7 @@ const capi = (name: string, labels: Record<string, string>, infra: { apiVersion:
   spec: { infrastructureRef: { ...infra, name } },
 });
 
-const release = (name: string) => ({ apiVersion: 'release.giantswarm.io/v1alpha1', kind: 'Release', metadata: { name }, spec: { state: 'active', components: [], apps: [] } });
+const release = (name: string) => ({ apiVersion: 'release.giantswarm.io/v1alpha1', kind: 'Release', metadata: { name }, spec: { state: 'active', date: '2026-01-01T00:00:00Z', components: [{ name: 'kubernetes', version: '1.33.4' }], apps: [] } });
 
 const userconfig = (cluster: string) => ({
   apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `${cluster}-userconfig`, namespace: ns },
@@ -52,8 +52,8 @@ const managers = (obj: { metadata: { managedFields?: { manager: string }[] } }) 
 
 beforeAll(async () => {
   await installCrdFiles(
-    [join(sharedCrdDir, 'cluster-api.yaml'), join(sharedCrdDir, 'giantswarm.yaml')],
-    [clustersRes, appsRes, 'catalogs.application.giantswarm.io', 'appcatalogentries.application.giantswarm.io', 'releases.release.giantswarm.io'],
+    [join(sharedCrdDir, 'cluster-api.yaml'), ...giantswarmCrdFiles],
+    [clustersRes, ...giantswarmCrdNames],
   );
   // A chart repository on loopback: the archive of hello-web 1.3.0 exists, nothing else does.
   repo = createServer((req, res) => {

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { kubectlGs } from '../support/env';
-import { createIfMissing, installCrdFiles, list, sharedCrdDir } from '../support/objects';
+import { createIfMissing, giantswarmCrdFiles, giantswarmCrdNames, installCrdFiles, list } from '../support/objects';
 import { chartArchive } from '../support/registry';
 
 const ns = 'e2e-validate';
@@ -34,7 +34,7 @@ const secret = (name: string, values: string) => ({ apiVersion: 'v1', kind: 'Sec
 const rows = (stdout: string) => stdout.trimEnd().split('\n').map((l) => l.split(/ {3,}/));
 
 beforeAll(async () => {
-  await installCrdFiles([join(sharedCrdDir, 'giantswarm.yaml')], ['apps.application.giantswarm.io', 'catalogs.application.giantswarm.io']);
+  await installCrdFiles(giantswarmCrdFiles, giantswarmCrdNames);
   web = createServer((req, res) => {
     requests.push(req.url ?? '');
     if (req.url === '/repo/index.yaml') {

@@ -1,6 +1,7 @@
 // From a merged kubeconfig plus kubectl's connection flags to one connection (client-go's rules).
 import { UserError } from '../../../src/cli/errors';
 import { resolveConnection } from '../../../src/kube/connection';
+import { KubeUnreachableError } from '../../../src/kube/errors';
 import { parseKubeconfig, type Kubeconfig } from '../../../src/kube/kubeconfig';
 
 const config: Kubeconfig = parseKubeconfig(
@@ -84,6 +85,8 @@ describe('context, cluster and user selection', () => {
   test('nothing configured: the kubectl message', () => {
     const empty = parseKubeconfig('', '/x');
     expect(() => resolveConnection(empty, {})).toThrow(UserError);
+    // No cluster to ask: template cluster goes on without its NAT gateway lookup in this case only.
+    expect(() => resolveConnection(empty, {})).toThrow(KubeUnreachableError);
     expect(() => resolveConnection(empty, {})).toThrow(/^no configuration has been provided; set KUBECONFIG or pass --kubeconfig/);
   });
 

@@ -1,10 +1,12 @@
 // Mapping of server answers and network failures to one actionable line.
 import { UserError } from '../../../src/cli/errors';
 import {
+  connectTimeoutError,
   errorFromNetwork,
   errorFromResponse,
   groupOfPath,
   KubeApiError,
+  KubeUnreachableError,
   notJsonError,
   timeoutError,
   type RequestFacts,
@@ -107,6 +109,17 @@ describe('network failures', () => {
     const e = errorFromNetwork(facts('/version'), sysErr('ERR_TLS_CERT_ALTNAME_INVALID', "Hostname/IP does not match certificate's altnames"), 'internal.example');
     expect(e.message).toContain('not valid for internal.example');
     expect(e.message).toContain('--tls-server-name');
+  });
+
+  test('no answer at all (refused, unreachable, not resolving, connect timeout) is KubeUnreachableError; TLS and odd failures are not', () => {
+    for (const code of ['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN']) {
+      expect(errorFromNetwork(facts('/version'), sysErr(code))).toBeInstanceOf(KubeUnreachableError);
+    }
+    expect(connectTimeoutError(facts('/version'), 5000)).toBeInstanceOf(KubeUnreachableError);
+    for (const code of ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'CERT_HAS_EXPIRED', 'EPROTO', 'EWEIRD']) {
+      expect(errorFromNetwork(facts('/version'), sysErr(code))).not.toBeInstanceOf(KubeUnreachableError);
+    }
+    expect(errorFromResponse(facts('/version'), 401, 'application/json', status({ code: 401 }))).not.toBeInstanceOf(KubeUnreachableError);
   });
 
   test('anything else keeps its code', () => {

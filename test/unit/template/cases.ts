@@ -24,7 +24,7 @@ export const goldenCases: GoldenCase[] = [
       '--machine-pool-name', 'worker1', '--machine-pool-instance-type', 'm6i.2xlarge', '--machine-pool-min-size', '2',
       '--machine-pool-max-size', '5', '--machine-pool-root-volume-size-gb', '200', '--machine-pool-azs', 'eu-west-1a,eu-west-1b',
       '--machine-pool-custom-node-labels', 'role=worker', '--aws-cluster-role-identity-name', 'default', '--label', 'team=blue',
-      '--label', 'env=dev', '--service-priority', 'medium', '--prevent-deletion', '--control-plane-load-balancer-ingress-allow-cidr-block', '1.2.3.4/32',
+      '--label', 'env=dev', '--service-priority', 'medium', '--prevent-deletion',
       '--oidc-issuer-url', 'https://dex.example.com', '--oidc-client-id', 'kubernetes', '--oidc-ca-file', join(fixtures, 'oidc-ca.pem'),
     ],
   },

@@ -30,8 +30,10 @@ const cases: Array<[string, string[], string]> = [
   ['vpc cidr syntax', [...capa, '--vpc-cidr', '10.0.0.0/33'], '--vpc-cidr "10.0.0.0/33" is not a valid IPv4 CIDR'],
   ['vpc cidr host bits', [...capa, '--vpc-cidr', '10.0.1.0/16'], 'use the network address: 10.0.0.0/16'],
   ['vpc too small', [...capa, '--vpc-cidr', '10.85.0.0/24'], '--vpc-cidr "10.85.0.0/24" is too small to host 3 availability zones'],
-  ['allow-list needs a lookup', [...capa, '--control-plane-load-balancer-ingress-allow-cidr-block', ''], 'give them as /32 CIDRs instead'],
-  ['allow-list cidr', [...capa, '--control-plane-load-balancer-ingress-allow-cidr-block', '1.2.3.4'], 'is not a valid IPv4 CIDR'],
+  ['allow-list without a management cluster', [...capa, '--control-plane-load-balancer-ingress-allow-cidr-block', '1.2.3.4/32'], '--management-cluster must not be empty when specifying --control-plane-load-balancer-ingress-allow-cidr-block'],
+  ['allow-list cidr', [...capa, '--management-cluster', 'mc', '--control-plane-load-balancer-ingress-allow-cidr-block', '1.2.3.4'], 'is not a valid IPv4 CIDR'],
+  ['management cluster without allow-list (capa)', [...capa, '--management-cluster', 'mc'], '--management-cluster is used by --provider capa only with --control-plane-load-balancer-ingress-allow-cidr-block'],
+  ['management cluster (capz)', ['cluster', '--provider', 'capz', '--name', 'test1', '--organization', 'acme', '--release', '31.1.0', '--region', 'westeurope', '--azure-subscription-id', '12345678-1234-1234-1234-123456789abc', '--management-cluster', 'mc'], '--management-cluster does not apply to --provider capz; it is for capa, aks'],
   ['pods cidr', [...capa, '--pods-cidr', 'nope'], '--pods-cidr "nope" is not a valid IPv4 CIDR'],
   ['vsphere lb cidr', ['cluster', '--provider', 'vsphere', '--name', 'test1', '--organization', 'acme', '--release', '35.0.0', '--vsphere-network-name', 'n', '--vsphere-service-load-balancer-cidr', '1.2.3'], '--vsphere-service-load-balancer-cidr "1.2.3" is not a valid IPv4 CIDR'],
   ['vip subnet', [...vcd, '--cloud-director-vip-subnet', 'x'], '--cloud-director-vip-subnet "x" is not a valid CIDR'],
@@ -124,12 +126,13 @@ describe('template input validation', () => {
 });
 
 describe('template help', () => {
-  it('says the command works without a cluster, and where the Go tool would have looked one up', async () => {
+  it('says the command works without a cluster, except for the NAT gateway IPs of a capa allow-list', async () => {
     const r = await template(['cluster', '--help']);
     expect(r.code).toBe(0);
     const text = r.stdout.replace(/\s+/g, ' '); // help is wrapped to the terminal width
     expect(text).toContain('Works offline');
-    expect(text).toContain('this command never contacts a cluster');
-    expect(text).toContain("the management cluster's NAT gateway IPs are not looked up");
+    expect(text).toContain('this command does not look it up');
+    expect(text).toContain('reads its NAT gateway IPs from the cluster');
+    expect(text).toContain('Without a reachable cluster they are left out, with a warning');
   });
 });
