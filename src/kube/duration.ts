@@ -30,7 +30,9 @@ export function parseGoTimeDuration(text: string): number | undefined {
   if (s === '0') return 0;
   if (s === '') return undefined;
   let total = 0;
-  const part = /^(\d*)(?:\.(\d*))?([a-zµμ]+)/;
+  // µ and μ escaped: one non-ASCII character in a regular expression (esbuild escapes strings, not
+  // these) makes V8 hold the whole bundle as a two-byte string (see scripts/build.mjs).
+  const part = /^(\d*)(?:\.(\d*))?([a-z\u00b5\u03bc]+)/;
   while (s.length > 0) {
     const m = part.exec(s);
     if (!m || (m[1] === '' && (m[2] === undefined || m[2] === ''))) return undefined;

@@ -59,7 +59,7 @@ const unitNs: Record<string, number> = { ns: 1, us: 1e3, µs: 1e3, ms: 1e6, s: 1
 /** Go's time.ParseDuration and Duration.String(), as the App CR template prints the timeouts (6m0s). */
 export function goDuration(flag: string, text: string): string | undefined {
   if (text === '' || text === '0') return undefined;
-  const re = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/y;
+  const re = /(\d+(?:\.\d*)?|\.\d+)(ns|us|\u00b5s|ms|s|m|h)/y; // µ escaped: see src/kube/duration.ts
   let ns = 0;
   let at = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
