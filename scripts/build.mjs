@@ -1,13 +1,16 @@
 // Builds dist/kubectl-gs: one self-contained executable, from the npm registry alone.
-//  1. esbuild bundles src/main.ts into one CommonJS file (a single-executable app can only require
-//     Node's built-in modules).
-//  2. Node (the exact version pinned in package.json, which is also the base binary's) turns the bundle
-//     into a SEA blob with a V8 code cache, so the code is not compiled again at every start.
-//  3. The blob is injected into a stripped copy of the base binary from the node-<os>-<arch> package.
+//  1. esbuild bundles src/main.ts into one CommonJS file, wrapped in a function (a single-executable app
+//     can only require Node's built-in modules), and src/seaMain.ts, the executable's main script.
+//  2. scripts/warm-up.mjs runs a few commands with the bundle and writes its V8 code cache, which then
+//     holds the functions they compiled (src/seaMain.ts says why).
+//  3. Node (the exact version pinned in package.json, which is also the base binary's) makes the SEA blob:
+//     the main script and the assets (the bundle, its code cache, help texts, vendored libraries).
+//  4. The blob is injected into a stripped copy of the base binary from the node-<os>-<arch> package.
 // Also writes dist/kubectl_complete-gs, which kubectl (>= 1.26) runs to complete `kubectl gs <TAB>`.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -64,8 +67,27 @@ async function bundleVendor(outfile, how) {
   await build({ ...how, outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node24', minifySyntax: true, minifyWhitespace: true, legalComments: 'none', logLevel: 'warning' });
 }
 
-export async function bundle(outfile, { entry = 'src/main.ts' } = {}) {
+/** The executable's main script (src/seaMain.ts), relative to dist/build like every asset. */
+export const seaMain = 'sea-main.cjs';
+
+/**
+ * The executable's assets, name in the executable -> file in dist/build. The code cache only where the
+ * build can run the executable's own Node (this machine's platform): scripts/release.mjs leaves it out.
+ */
+export function seaAssets({ codeCache }) {
+  const assets = { 'app.cjs': 'kubectl-gs.cjs', 'help.json': 'help.json' };
+  if (codeCache) assets['app.cache'] = 'kubectl-gs.cache';
+  for (const name of Object.keys(vendors)) assets[name] = name;
+  return assets;
+}
+
+// The application bundle is one function of the CommonJS module arguments, which src/seaMain.ts calls
+// after compiling it with its code cache.
+const appWrapper = { banner: { js: '(function (require, module, exports, __filename, __dirname) {' }, footer: { js: '})' } };
+
+export async function bundle(outfile, { entry = 'src/main.ts', wrap = false } = {}) {
   await build({
+    ...(wrap ? appWrapper : {}),
     entryPoints: [join(root, entry)],
     outfile,
     plugins: [vendorsExternal],
@@ -96,6 +118,22 @@ function assertAscii(file) {
   }
 }
 
+/** Runs scripts/warm-up.mjs with the executable's flags, at home in a scratch folder, telemetry off. */
+function warmUp(bundleFile, cacheFile) {
+  const home = mkdtempSync(join(tmpdir(), 'kgs-warm-up-'));
+  try {
+    const env = { PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_CACHE_HOME: join(home, '.cache'), KUBECTL_GS_TELEMETRY_OPTOUT: '1', KUBECTL_GS_DISABLE_VERSION_CHECK: '1' };
+    execFileSync(process.execPath, [...execArgv, '--random-seed=1', join(root, 'scripts/warm-up.mjs'), bundleFile, cacheFile], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    // A cache V8 rejects costs nothing visible but every start-up: check it in a fresh V8, as the executable starts.
+    const check = 'const { Script } = require("node:vm"); const fs = require("node:fs"); const [, bundle, cache] = process.argv;'
+      + 'process.stdout.write(String(new Script(fs.readFileSync(bundle, "utf8"), { filename: "kubectl-gs.cjs", cachedData: fs.readFileSync(cache) }).cachedDataRejected));';
+    const rejected = execFileSync(process.execPath, [...execArgv, '-e', check, bundleFile, cacheFile], { encoding: 'utf8' });
+    if (rejected !== 'false') throw new Error('V8 rejects the code cache the warm-up made (were V8 flags changed while it ran?)');
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
 function baseBinary() {
   const name = `node-${process.platform}-${process.arch}`;
   const pkgJson = require.resolve(`${name}/package.json`);
@@ -122,22 +160,19 @@ async function main() {
   const helpFile = join(work, 'help.json');
   writeFileSync(helpFile, execFileSync(process.execPath, [helpDumper]));
   const bundleFile = join(work, 'kubectl-gs.cjs');
-  await bundle(bundleFile);
+  await bundle(bundleFile, { wrap: true });
   assertAscii(bundleFile);
-
-  // Relative to the work folder, like `main` below, so the blob never records the build folder's path.
-  const assets = { 'help.json': 'help.json' };
-  for (const [name, how] of Object.entries(vendors)) {
-    assets[name] = name;
-    await bundleVendor(join(work, name), how);
-  }
+  await bundle(join(work, seaMain), { entry: 'src/seaMain.ts' });
+  for (const [name, how] of Object.entries(vendors)) await bundleVendor(join(work, name), how);
+  warmUp(bundleFile, join(work, 'kubectl-gs.cache'));
 
   const blob = join(work, 'sea-prep.blob');
   const seaConfig = join(work, 'sea-config.json');
-  // `main` is relative (resolved from the cwd below): the blob records it as given, and an absolute path
-  // would make the executable's bytes depend on the folder it was built in.
-  writeFileSync(seaConfig, JSON.stringify({ main: 'kubectl-gs.cjs', output: blob, disableExperimentalSEAWarning: true, useCodeCache: true, execArgv, assets }));
-  // The code cache is only accepted by a V8 started with the same flags, so the blob is made with them.
+  // `main` and the assets are relative (resolved from the cwd below): the blob records them as given, and
+  // an absolute path would make the executable's bytes depend on the folder it was built in. Node's own
+  // code cache (useCodeCache) is kept for the small main script.
+  writeFileSync(seaConfig, JSON.stringify({ main: seaMain, output: blob, disableExperimentalSEAWarning: true, useCodeCache: true, execArgv, assets: seaAssets({ codeCache: true }) }));
+  // A code cache is only accepted by a V8 started with the same flags, so the blob is made with them.
   // --random-seed=1 makes V8's code cache the same bytes at every build (it otherwise differs with the
   // random hash seed); V8 leaves that flag out of the flag hash a code cache is checked against, for this use.
   execFileSync(process.execPath, [...execArgv, '--random-seed=1', '--experimental-sea-config', seaConfig], { cwd: work, stdio: ['ignore', 'ignore', 'inherit'] });

@@ -11,7 +11,19 @@ async function main(): Promise<void> {
   process.exit(code);
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
-});
+/** What the build's warm-up (scripts/warm-up.cjs) runs commands with, to make the code cache (src/seaMain.ts). */
+export interface WarmUpApp {
+  runCli: typeof runCli;
+  realDeps: typeof realDeps;
+}
+
+const warmUp = (globalThis as { __kgsWarmUp?: (app: WarmUpApp) => void }).__kgsWarmUp;
+if (warmUp) {
+  // Only the build sets this: it runs commands in this process instead of the one in process.argv.
+  warmUp({ runCli, realDeps });
+} else {
+  main().catch((err: unknown) => {
+    process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}
