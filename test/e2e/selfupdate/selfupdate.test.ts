@@ -6,7 +6,7 @@
 // Both take about 25 s together (a build and two archives), so this runs in the e2e suite of `npm test`;
 // the six-platform release stays in `npm run test:release`.
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import semver from 'semver';
@@ -113,6 +113,9 @@ afterEach(async () => {
   await feed?.close();
   feed = undefined;
 });
+
+// About 1.5 GB of archives, executables and a clone's build.
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 async function serve(r: Release, checksums?: (text: string) => string): Promise<ReleaseFeed> {
   feed = await startReleaseFeed({ dir: r.dir, version: r.version, checksums });
