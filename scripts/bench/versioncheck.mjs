@@ -11,9 +11,12 @@
 // bench waits until its refresh has connected to the feed (so its start-up does not land on the next run);
 // the refreshes then hang on the feed, and must end by themselves within REFRESH_DEADLINE_MS (10 s) plus
 // the 0.5 s hard stop: how long each took to connect, how long the feed held it, and what is left after.
+// Wall time on a shared machine moves by more than 5 ms, so each case's instructions are also counted
+// (valgrind's callgrind, the command alone: the refresh it starts runs outside valgrind), median of
+// BENCH_CALLGRIND_RUNS (3); skipped without valgrind.
 // KGS_BENCH_BASELINE=<another kubectl-gs executable> adds its rows (off, on due), measured in the same run.
 import { spawn } from 'node:child_process';
-import { closeSync, constants, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -181,27 +184,57 @@ for (let i = 0; i < WARMUP + RUNS; i++) {
   }
 }
 
-// Every refresh ends by itself: wait until the feed saw each connection close, then for the processes.
-await until(() => exits.every((e) => e.connection.closedAt !== undefined), DEADLINE_MS + 10_000);
+/** Instructions (millions) the command executes, its stderr on the terminal; undefined without valgrind. */
+async function instructions(c) {
+  const log = join(home, 'callgrind.log');
+  c.prepare();
+  const code = await new Promise((resolve) => {
+    const child = spawn('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', `--log-file=${log}`, c.program, 'version'],
+      { env: c.env, stdio: ['ignore', 'ignore', tty.fd] });
+    child.on('error', () => resolve(-1));
+    child.on('exit', resolve);
+  });
+  const m = code === 0 ? /Collected : (\d+)/.exec(readFileSync(log, 'utf8')) : null;
+  return m ? Number(m[1]) / 1e6 : undefined;
+}
+
+const CALLGRIND_RUNS = Number(process.env.BENCH_CALLGRIND_RUNS || 3);
+let counted = false;
+process.stderr.write('measuring: instructions (callgrind)\n');
+for (let i = 0; i < CALLGRIND_RUNS; i++) {
+  for (const c of cases) {
+    const n = await instructions(c);
+    if (n === undefined) break;
+    (c.instructions ??= []).push(n);
+    counted = true;
+  }
+  if (!counted) break;
+}
+
+// Every refresh ends by itself (those of the callgrind runs too): wait until the feed saw each connection
+// close, then for the processes.
+await until(() => feed.connections.every((c) => c.closedAt !== undefined), DEADLINE_MS + 10_000);
 const closed = exits.filter((e) => e.connection.closedAt !== undefined);
-const stillOpen = exits.length - closed.length;
+const stillOpen = feed.connections.filter((c) => c.closedAt === undefined).length;
 await until(() => cases.every((c) => refreshersOf(c.cache).length === 0), 2000);
 const leftover = cases.reduce((n, c) => n + refreshersOf(c.cache).length, 0);
 feed.close();
 tty.close();
+rmSync(home, { recursive: true, force: true });
 
 /** Each case against the off case of its own executable. */
 const peerOf = (c) => cases.find((p) => p.program === c.program);
 const signed = (v) => (v >= 0 ? '+' : '-') + Math.abs(v).toFixed(1).padStart(5);
 console.log(`## version check: "kubectl-gs version" with stderr on a terminal, feed accepts and never answers (medians of ${RUNS}, interleaved; goal <= 5 ms added, the telemetry bound)`);
 console.log('(added = median(case) - median(off of the same executable); paired = median of (case - off) over the same iterations)');
-console.log('case                   median     added      paired     ratio   notice printed');
+console.log(`case                   median     added      paired     ratio   notice printed${counted ? `  instructions (median of ${CALLGRIND_RUNS}), added` : ''}`);
 for (const c of cases) {
   const peer = peerOf(c);
   const off = median(peer.samples);
   const m = median(c.samples);
   const paired = median(c.samples.map((v, i) => v - peer.samples[i]));
-  console.log(`${c.name.padEnd(21)}  ${m.toFixed(1).padStart(6)} ms  ${signed(m - off)} ms  ${signed(paired)} ms  ${(m / off).toFixed(2)}x  ${String(c.printed).padStart(6)}/${WARMUP + RUNS}`);
+  const ins = counted ? `  ${median(c.instructions).toFixed(1).padStart(7)} M  ${signed(median(c.instructions) - median(peer.instructions))} M (${(median(c.instructions) / median(peer.instructions)).toFixed(3)}x)` : '';
+  console.log(`${c.name.padEnd(21)}  ${m.toFixed(1).padStart(6)} ms  ${signed(m - off)} ms  ${signed(paired)} ms  ${(m / off).toFixed(2)}x  ${String(c.printed).padStart(6)}/${WARMUP + RUNS}${ins}`);
 }
 const seconds = (values) => `median ${(median(values) / 1000).toFixed(2)} s, max ${(Math.max(...values) / 1000).toFixed(2)} s`;
 console.log(`refreshes started: ${exits.length}; connected to the feed ${seconds(closed.map((e) => e.connection.openedAt - e.exitedAt))} after their command exited;`);
