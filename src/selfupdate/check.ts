@@ -1,9 +1,11 @@
 // The version check after a counted command (Go: cmd/runner.go). At most once a day, it prints what the
 // last refresh found (one line on stderr, when a newer release exists) and starts the next refresh: this
-// program again, running the hidden command __version-check, detached with stdio ignored, exactly as the
-// telemetry flusher is started. The command never waits for the network and its exit code is untouched.
+// program again, running the hidden command __version-check, started as the telemetry flusher is
+// (src/detached.ts: detached, no stdio, lowest CPU priority). The command never waits for the network
+// and its exit code is untouched.
 import type { Deps } from '../deps';
 import { buildInfo } from '../buildInfo';
+import { startDetached } from '../detached';
 import { isCI } from '../telemetry/index';
 import { updateCommand } from './krew';
 import { checkDue, newerThan, readState, writeState } from './state';
@@ -26,13 +28,6 @@ export function checkSwitchedOff(deps: Deps, flagOff: boolean): boolean {
 
 export type Spawner = (command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv) => void;
 
-function spawnDetached(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): void {
-  const { spawn } = require('node:child_process') as typeof import('node:child_process');
-  const child = spawn(command, args, { cwd, detached: true, stdio: 'ignore', env, windowsHide: true });
-  child.on('error', () => undefined);
-  child.unref();
-}
-
 /**
  * Called after a counted command, synchronously: reads the state file, maybe prints the notice, maybe
  * claims today's check and starts the refresher. Never throws, never waits. Returns whether it started one.
@@ -54,7 +49,7 @@ export function versionCheckAfterCommand(deps: Deps, opts: { flagOff: boolean; e
     writeState(cacheDir, { ...state, checkedAt: now });
     const self = deps.self?.();
     if (!self) return false;
-    (opts.spawner ?? spawnDetached)(self.command, [...self.args, CHECK_COMMAND], cacheDir, deps.env);
+    (opts.spawner ?? startDetached)(self.command, [...self.args, CHECK_COMMAND], cacheDir, deps.env);
     return true;
   } catch {
     return false;

@@ -3,6 +3,7 @@
 // found. Both are a cache: a lost or unreadable file only means one more check.
 import { join } from 'node:path';
 import { ensurePrivateDir, readPrivateFile, writeFileAtomic } from '../files';
+import { compareVersions } from './versionOrder';
 
 export const CHECK_INTERVAL_MS = 24 * 60 * 60 * 1000;
 const STATE_FILE = 'version-check.json';
@@ -47,7 +48,5 @@ export function checkDue(state: VersionState, now: number): boolean {
 /** The newer version the state knows of, or undefined when the running one is as new (or either is not a version). */
 export function newerThan(state: VersionState, current: string): string | undefined {
   if (!state.latest) return undefined;
-  const semver = require('semver') as typeof import('semver');
-  if (!semver.valid(state.latest) || !semver.valid(current)) return undefined;
-  return semver.gt(state.latest, current) ? state.latest : undefined;
+  return compareVersions(state.latest, current) === 1 ? state.latest : undefined;
 }

@@ -6,6 +6,7 @@
 // in one POST and exits, within FLUSH_DEADLINE_MS in any case.
 import type { Deps } from '../deps';
 import { buildInfo } from '../buildInfo';
+import { startDetached } from '../detached';
 import { Connection } from './connection';
 import { endpointOf, FLUSH_COMMAND, FLUSH_DEADLINE_MS, FLUSH_INTERVAL_MS, ENV, SPOOL_BATCH } from './constants';
 import { flagsOn } from './envFlags';
@@ -100,17 +101,8 @@ export function maybeStartFlusher(deps: Deps, spool: Spool, now = Date.now()): b
     if (!self || spool.pending().length === 0) return false;
     const telemetryDir = join(spool.dir, '..');
     if (!claimFlushSlot(telemetryDir, now, FLUSH_INTERVAL_MS)) return false;
-    const { spawn } = require('node:child_process') as typeof import('node:child_process');
     // Its own working directory, so that it never keeps the user's (say, a mount point) busy.
-    const child = spawn(self.command, [...self.args, FLUSH_COMMAND], { cwd: telemetryDir, detached: true, stdio: 'ignore', env: deps.env, windowsHide: true });
-    child.on('error', () => undefined);
-    child.unref();
-    // Lowest CPU priority: on a machine with few cores its start-up must not compete with this process's exit.
-    try {
-      if (child.pid) (require('node:os') as typeof import('node:os')).setPriority(child.pid, 19);
-    } catch {
-      // Not permitted here: it runs at normal priority.
-    }
+    startDetached(self.command, [...self.args, FLUSH_COMMAND], telemetryDir, deps.env);
     return true;
   } catch {
     return false;

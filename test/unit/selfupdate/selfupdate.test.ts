@@ -1,13 +1,13 @@
 // `kubectl gs selfupdate` against a loopback release feed: it replaces the executable only with a newer,
 // verified one; everything else leaves the old executable as it was.
-import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run, type SelfupdateOptions } from '../../../src/commands/selfupdate/selfupdate';
 import { replaceExecutable } from '../../../src/selfupdate/index';
 import { readState } from '../../../src/selfupdate/index';
 import { fakeDeps } from '../../support/fakeDeps';
+import { setReadOnly } from '../../support/readOnlyDir';
 import { NEW_EXECUTABLE, startFeed, type FakeFeed } from './feed';
 
 const OLD = '#!/bin/sh\necho old kubectl-gs\n';
@@ -94,14 +94,6 @@ describe('selfupdate', () => {
     feed = await startFeed({ version: '2.1.0' });
     await expect(run({ currentVersion: '2.0.0', os: 'linux', arch: 'amd64' }, fakeDeps())).rejects.toThrow(/this is not one/);
   });
-
-  // Root ignores permission bits, so as root the folder is made immutable (chattr +i) instead.
-  const asRoot = process.getuid?.() === 0;
-  function setReadOnly(dir: string, readOnly: boolean): void {
-    if (!asRoot) return chmodSync(dir, readOnly ? 0o555 : 0o755);
-    const r = spawnSync('chattr', [readOnly ? '+i' : '-i', dir], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`chattr failed: ${r.stderr}`);
-  }
 
   it('a read-only install folder: one clear line, the old executable untouched', async () => {
     const exe = install();
