@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { seaAssets, seaMain, vendorFiles } from './sea-layout.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -54,6 +55,7 @@ const vendors = {
   'vendor-openpgp.cjs': wholePackage('openpgp'),
   'vendor-openid-client.cjs': wholePackage('openid-client'),
 };
+if (Object.keys(vendors).join() !== vendorFiles.join()) throw new Error('scripts/sea-layout.mjs and the vendors here name different files');
 
 /** Leaves the vendored libraries' requires in the main script alone (they run only outside the executable). */
 const vendorsExternal = {
@@ -65,20 +67,6 @@ const vendorsExternal = {
 
 async function bundleVendor(outfile, how) {
   await build({ ...how, outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node24', minifySyntax: true, minifyWhitespace: true, legalComments: 'none', logLevel: 'warning' });
-}
-
-/** The executable's main script (src/seaMain.ts), relative to dist/build like every asset. */
-export const seaMain = 'sea-main.cjs';
-
-/**
- * The executable's assets, name in the executable -> file in dist/build. The code cache only where the
- * build can run the executable's own Node (this machine's platform): scripts/release.mjs leaves it out.
- */
-export function seaAssets({ codeCache }) {
-  const assets = { 'app.cjs': 'kubectl-gs.cjs', 'help.json': 'help.json' };
-  if (codeCache) assets['app.cache'] = 'kubectl-gs.cache';
-  for (const name of Object.keys(vendors)) assets[name] = name;
-  return assets;
 }
 
 // The application bundle is one function of the CommonJS module arguments, which src/seaMain.ts calls

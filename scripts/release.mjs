@@ -8,7 +8,7 @@
 //   checksums.txt                              sha256sum lines of the archives
 // Archive names are the Go kubectl-gs's. Offline except for the npm registry, whatever the build machine:
 //   - linux/amd64 (this machine) is dist/kubectl-gs from `npm run build` (run first unless --no-build), whose
-//     SEA blob carries a V8 code cache;
+//     SEA blob carries V8 code caches (scripts/build.mjs);
 //   - every other platform is the Node base binary of its npm package (scripts/release/platforms.mjs) with a
 //     SEA blob made by a Node of that same version, without a code cache (a code cache is only valid on the
 //     platform that made it); darwin executables are then ad-hoc signed (scripts/release/macho-sign.mjs),
@@ -22,6 +22,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seaAssets, seaMain } from './sea-layout.mjs';
 import { packageFile } from './release/base-binary.mjs';
 import { archiveName, fillManifest } from './release/manifest.mjs';
 import { adHocSign } from './release/macho-sign.mjs';
@@ -67,7 +68,9 @@ function crossExecutable(p, scratch) {
   const blob = join(scratch, `${name}.blob`);
   const config = join(scratch, `${name}.json`);
   // A relative `main` (from the cwd): the blob records it as given, so an absolute one would tie the bytes to the folder.
-  writeFileSync(config, JSON.stringify({ main: 'kubectl-gs.cjs', output: blob, disableExperimentalSEAWarning: true, useCodeCache: false }));
+  // The same main script and assets as the build's (help texts, vendored libraries: without them --help,
+  // login and deploy fail), less the bundle's code cache, which only this machine's platform can use.
+  writeFileSync(config, JSON.stringify({ main: seaMain, output: blob, disableExperimentalSEAWarning: true, useCodeCache: false, assets: seaAssets({ codeCache: false }) }));
   execFileSync(blobNode, ['--experimental-sea-config', config], { cwd: join(root, 'dist/build'), stdio: 'ignore' });
   const exe = join(scratch, `${name}-${p.exe}`);
   // Node's own Authenticode signature would end up pointing into the injected resources: take it off first.

@@ -9,6 +9,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
+import { seaAssets } from '../../scripts/sea-layout.mjs';
 import { packageFile } from '../../scripts/release/base-binary.mjs';
 import { parseMachO } from '../../scripts/release/macho-sign.mjs';
 import { archiveName } from '../../scripts/release/manifest.mjs';
@@ -96,6 +97,20 @@ describe('npm run release (six platforms, two clean clones)', () => {
     expect(readFileSync(join(dir, completer), 'utf8')).toContain(p.os === 'windows' ? 'kubectl-gs.exe __complete %*' : 'exec kubectl-gs __complete "$@"');
   });
 
+  it.each(platforms.map((p) => [p.id]))('%s: the executable carries every asset of the build (help texts, vendored libraries, the bundle)', async (id) => {
+    const p = platforms.find((x) => x.id === id)!;
+    const exe = readFileSync(join(await unpack(outA, id), p.exe));
+    const build = join(outA, '..', 'dist/build');
+    const files = Object.values(seaAssets({ codeCache: false })) as string[];
+    expect(files).toEqual(expect.arrayContaining(['kubectl-gs.cjs', 'help.json', 'vendor-undici.cjs', 'vendor-openid-client.cjs']));
+    for (const file of files) {
+      const bytes = readFileSync(join(build, file));
+      // Assets are stored verbatim: a slice from the middle of each one must be in the executable.
+      const middle = Math.floor(bytes.length / 2);
+      expect([file, exe.includes(bytes.subarray(middle, middle + 256))]).toEqual([file, true]);
+    }
+  });
+
   const runs: Array<[string, string[]]> = [['linux/amd64', []], ['linux/arm64', ['qemu-aarch64-static']]];
   it.each(runs)('%s runs `version` and `template organization` from the archive', async (id, prefix) => {
     const dir = await unpack(outA, id);
@@ -107,6 +122,10 @@ describe('npm run release (six platforms, two clean clones)', () => {
     const t = await run(cmd, [...args, 'template', 'organization', '--name', 'acme'], { env: runEnv, timeoutMs: 120_000 });
     expect(t.code).toBe(0);
     expect(t.stdout).toBe('apiVersion: security.giantswarm.io/v1alpha1\nkind: Organization\nmetadata:\n  name: acme\nspec: {}\nstatus: {}\n');
+    // --help reads the help texts from the executable's assets.
+    const h = await run(cmd, [...args, 'get', '--help'], { env: runEnv, timeoutMs: 120_000 });
+    expect(h.code).toBe(0);
+    expect(h.stdout).toContain('kubectl gs get <command>');
   });
 
   describe.each([['darwin/amd64', 0x01000007], ['darwin/arm64', 0x0100000c]])('%s (checked structurally)', (id, cpu) => {
