@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Script } from 'node:vm';
+import { constants, Script } from 'node:vm';
 
 const [bundleFile, cacheFile] = process.argv.slice(2);
 const require = createRequire(import.meta.url);
@@ -106,6 +106,6 @@ globalThis.__kgsWarmUp = async ({ runCli, realDeps }) => {
 const v8 = require('node:v8');
 const appRequire = (id) => (id === 'node:v8' || id === 'v8' ? { ...v8, setFlagsFromString: () => undefined } : require(id));
 
-const script = new Script(readFileSync(bundleFile, 'utf8'), { filename: 'kubectl-gs.cjs' });
+const script = new Script(readFileSync(bundleFile, 'utf8'), { filename: 'kubectl-gs.cjs', importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER });
 const mod = { exports: {} };
 script.runInThisContext()(appRequire, mod, mod.exports, bundleFile, dirname(bundleFile));

@@ -10,7 +10,7 @@
 // Platforms the build cannot run (cross-built executables) have no app.cache: V8 then compiles as usual. A
 // cache V8 rejects (another V8, other flags) is ignored by V8 the same way.
 import { getAsset, getRawAsset } from 'node:sea';
-import { Script } from 'node:vm';
+import { constants, Script } from 'node:vm';
 
 let cachedData: Uint8Array | undefined;
 try {
@@ -18,5 +18,7 @@ try {
 } catch {
   cachedData = undefined;
 }
-const script = new Script(getAsset('app.cjs', 'utf8'), { filename: 'kubectl-gs.cjs', cachedData });
+// import() of a built-in module works as it would in a main script (esbuild leaves `import('node:fs')` as is).
+const importModuleDynamically = constants.USE_MAIN_CONTEXT_DEFAULT_LOADER;
+const script = new Script(getAsset('app.cjs', 'utf8'), { filename: 'kubectl-gs.cjs', cachedData, importModuleDynamically });
 (script.runInThisContext() as (req: NodeJS.Require, mod: NodeJS.Module, exp: unknown, file: string, dir: string) => void)(require, module, exports, __filename, __dirname);

@@ -6,6 +6,7 @@
 // server-side dry-run before the first write: changes to existing objects are shown as a diff of what the
 // server would store and confirmed once for all, a conflict with another field manager stops the run, and
 // nothing is written until every object is known to apply. A second identical deploy writes nothing.
+import { readFileSync } from 'node:fs';
 import { defineCommand, type CommandContext } from '../../cli/command';
 import { defineFlags, type FlagValues } from '../../cli/flagTable';
 import type { Deps } from '../../cli/deps';
@@ -215,7 +216,6 @@ async function registryPassword(s: ChartSettings, deps: Deps, prompter: Prompter
 }
 
 async function readValues(file: string): Promise<Record<string, unknown> | undefined> {
-  const { readFileSync } = await import('node:fs');
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
