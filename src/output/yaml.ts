@@ -1,23 +1,12 @@
 // YAML as kubectl prints it, as far as a YAML 1.2 emitter allows: keys sorted, sequences not indented
 // under their key, double quotes where quoting is needed, and strings YAML 1.1 would read as something
 // else ("yes", "on", "12", timestamps) quoted, so the output can be fed back to kubectl unchanged.
-// js-yaml is loaded on first use only: commands that never print YAML never pay for it.
-import type { DumpOptions } from 'js-yaml';
-
-const options: DumpOptions = {
-  sortKeys: true,
-  lineWidth: -1,
-  noRefs: true,
-  noArrayIndent: true,
-  quotingType: '"',
-};
-
-let dump: ((value: unknown, opts: DumpOptions) => string) | undefined;
+// src/yamlDump.ts writes it (js-yaml's dump is the definition, loaded only when needed).
+import { dumpYaml } from '../yamlDump';
 
 /** One value as a YAML document (no "---"), ending in a newline. */
 export function toYaml(value: unknown): string {
-  dump ??= (require('js-yaml') as typeof import('js-yaml')).dump;
-  return dump(value, options);
+  return dumpYaml(value);
 }
 
 /** One item of a top-level sequence: "- " before the first line, two spaces before the others. */

@@ -1,10 +1,10 @@
 // Deterministic YAML for templated manifests: keys sorted at every level (as the Go tool's
 // sigs.k8s.io/yaml does), list items not indented under their key, double-quoted strings where quoting
-// is needed, no line folding. Same input, same bytes: the output diffs well in Git.
-import { dump } from 'js-yaml';
+// is needed, no line folding (src/yamlDump.ts). Same input, same bytes: the output diffs well in Git.
+import { dumpYaml } from '../yamlDump';
 
 export function toYaml(value: unknown): string {
-  return dump(value, { sortKeys: true, noArrayIndent: true, lineWidth: -1, quotingType: '"', noRefs: true });
+  return dumpYaml(value);
 }
 
 /** Every document prefixed by `---`, as the Go kubectl-gs prints App and ConfigMap manifests. */
