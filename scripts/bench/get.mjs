@@ -137,6 +137,11 @@ try {
     { name: 'kubectl noop (plugin dispatch only)', args: ['noop'], dispatchOnly: true },
   ];
   if (peerExe) cases.push({ name: 'peer build get clusters -A (direct)', args: ['get', 'clusters', '-A'], cmd: peerCopy });
+  // KGS_BENCH_BASELINE_NODE=<another node>: the same floor on that Node (the peer build's runtime), so a
+  // change of Node's own speed shows apart from kubectl-gs's.
+  const floorNode = process.env.KGS_BENCH_BASELINE_NODE;
+  const otherFloor = 'node floor on KGS_BENCH_BASELINE_NODE';
+  if (floorNode) cases.push({ ...cases[3], name: otherFloor, cmd: floorNode });
   writeFileSync(join(binDir, 'kubectl-noop'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
   let created = 0;
   const results = [];
@@ -157,11 +162,14 @@ try {
     }
     // Both must print a header and one row per cluster, or the comparison means nothing.
     for (const [k, c] of cases.entries()) if (!c.dispatchOnly && samples[k].lines !== size + 1) throw new Error(`${c.name} printed ${samples[k].lines} lines for ${size} clusters`);
-    const [gs, kc, direct, floor, dispatch, peer] = samples.map((s) => ({ ms: median(s.ms), rssMiB: median(s.rss) / 1024 }));
-    results.push({ size, gs, kc, direct, floor, dispatch, peer });
+    const medians = samples.map((s) => ({ ms: median(s.ms), rssMiB: median(s.rss) / 1024 }));
+    const [gs, kc, direct, floor, dispatch] = medians;
+    const peer = peerExe ? medians[5] : undefined;
+    const floor2 = floorNode ? medians[cases.findIndex((c) => c.name === otherFloor)] : undefined;
+    results.push({ size, gs, kc, direct, floor, dispatch, peer, floor2 });
     console.log(`## ${size} clusters (medians of ${runs} runs)`);
     for (const [k, c] of cases.entries()) {
-      const m = [gs, kc, direct, floor, dispatch, peer][k];
+      const m = medians[k];
       console.log(`${c.name.padEnd(42)} ${m.ms.toFixed(1).padStart(8)} ms ${m.rssMiB.toFixed(1).padStart(7)} MiB`);
     }
     console.log(`ratio kubectl gs / kubectl: time ${(gs.ms / kc.ms).toFixed(2)} (goal <= 1.0), peak RSS ${(gs.rssMiB / kc.rssMiB).toFixed(2)} (goal <= 1.0)`);
@@ -174,7 +182,8 @@ try {
       `   (kubectl-gs direct: time ${(r.direct.ms / r.kc.ms).toFixed(2)}, peak RSS ${(r.direct.rssMiB / r.kc.rssMiB).toFixed(2)};` +
       ` node floor: time ${(r.floor.ms / r.kc.ms).toFixed(2)}, peak RSS ${(r.floor.rssMiB / r.kc.rssMiB).toFixed(2)};` +
       ` dispatch + node floor: time ${((r.dispatch.ms + r.floor.ms) / r.kc.ms).toFixed(2)})` +
-      (r.peer ? `   this build / peer build (direct): time ${(r.direct.ms / r.peer.ms).toFixed(2)}, peak RSS ${(r.direct.rssMiB / r.peer.rssMiB).toFixed(2)}` : ''));
+      (r.peer ? `   this build / peer build (direct): time ${(r.direct.ms / r.peer.ms).toFixed(2)}, peak RSS ${(r.direct.rssMiB / r.peer.rssMiB).toFixed(2)}` : '') +
+      (r.floor2 ? `   node floor / on KGS_BENCH_BASELINE_NODE: time ${(r.floor.ms / r.floor2.ms).toFixed(2)}, peak RSS ${(r.floor.rssMiB / r.floor2.rssMiB).toFixed(2)}` : ''));
   }
 } finally {
   await server.stop();
