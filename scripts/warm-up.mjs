@@ -4,7 +4,7 @@
 // Node the executable is made from, and with --random-seed=1 so the cache is the same bytes at every build.
 //   node --random-seed=1 scripts/warm-up.mjs <bundle> <cache file>
 // The environment is the build's: HOME and the XDG folders point into a scratch folder, telemetry is off.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -72,7 +72,7 @@ users:
   user:
     token: warm-up-token
 `;
-  require('node:fs').mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, yaml);
 }
 
@@ -90,7 +90,8 @@ globalThis.__kgsWarmUp = async ({ runCli, realDeps }) => {
       const stdout = collector();
       const stderr = collector();
       const code = await runCli(args, { ...realDeps(), stdout, stderr, self: undefined });
-      if (code !== 0 || stdout.text() === '') {
+      // Each must really have done its work (a `get` that found nothing would warm only half the path).
+      if (code !== 0 || stdout.text() === '' || (args[0] === 'get' && !stdout.text().includes('cluster-3'))) {
         throw new Error(`"kubectl-gs ${args.join(' ')}" exited ${code}: ${stderr.text().trim() || 'no output'}`);
       }
     }
