@@ -107,9 +107,15 @@ const RESERVED = new Set([
 // space, so no timestamp; js-yaml writes them plain too.
 const DOTTED = /^[0-9][0-9A-Za-z_\-/]*\.[0-9A-Za-z_\-/]*\.[0-9A-Za-z_\-./]*$/;
 
+// What Kubernetes objects hold besides: RFC 3339 times and whole numbers in strings, which js-yaml must
+// double-quote (its timestamp and int types would read them back otherwise), and uids, which it writes plain.
+const QUOTED = /^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z|0|[1-9][0-9]{0,15})$/;
+const UID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 function plainString(value: string): string {
   if (value === '') return '""';
-  if (DOTTED.test(value)) return value;
+  if (QUOTED.test(value)) return `"${value}"`;
+  if (DOTTED.test(value) || UID.test(value)) return value;
   if (!PLAIN.test(value) || value.endsWith(' ') || RESERVED.has(value)) notSure();
   return value;
 }

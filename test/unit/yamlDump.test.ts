@@ -13,7 +13,7 @@ const strings = [
   'true', 'False', 'yes', 'Yes', 'no', 'on', 'OFF', 'y', 'N', '12', '1.5', '0x1F', '1e3', '.inf', '.nan', '2026-01-01', '12:30', '1_000',
   'a: b', 'a #b', 'a#b', 'a:b', '-a', '- a', 'a-', '_a', 'a/b.c', 'https://example.com/x', 'é', 'a\tb', '"q"', "'q'", '*a', '&a', '!a',
   '@a', '`a', '%a', '|', '>', '?a', 'a,b', '[a]', '{a}', 'line1\nline2', 'line1\nline2\n', 'line1\n\n', '\nx', ' x\ny', 'x \ny',
-  'x\n  indented\n', '0.0.0', '31.1.0', '10.0.0.0/16', '1.2', '1.2.3e5', '1..2', '2026.01.01', '1.2.3:4', '1.2.3 4', '1.2.3-rc.1', 'tab\there\n', 'a\n\nb\n', 'k: v\nlist:\n- 1\n', 'x'.repeat(1100), 'é\nb\n', 'a\r\nb',
+  'x\n  indented\n', '0.0.0', '31.1.0', '10.0.0.0/16', '1.2', '1.2.3e5', '1..2', '2026.01.01', '1.2.3:4', '1.2.3 4', '1.2.3-rc.1', '2026-11-07T00:00:00Z', '2026-11-07T00:00:00.5Z', '2026-1-7T00:00:00Z', '326', '0', '00', '0326', '12345678901234567', '4012506b-2860-4978-8e14-7754935dc216', '1e012506-2860-4978-8e14-7754935dc216', '4012506B-2860-4978-8e14-7754935dc216', 'tab\there\n', 'a\n\nb\n', 'k: v\nlist:\n- 1\n', 'x'.repeat(1100), 'é\nb\n', 'a\r\nb',
 ];
 const keys = ['a', 'b', 'Z', 'apiVersion', 'kind', 'metadata', 'giantswarm.io/organization', 'key with space', 'yes', '12', 'a:b', '', 'x'.repeat(1030), 'é'];
 
@@ -69,6 +69,20 @@ describe('emitDocument', () => {
       expect(emitDocument(doc)).toBe(text);
       expect(dump(doc, options)).toBe(text);
     }
+  });
+
+  it('takes an object as the API server returns it (times, uid, resourceVersion) itself', () => {
+    const cluster = {
+      apiVersion: 'cluster.x-k8s.io/v1beta2',
+      kind: 'Cluster',
+      metadata: {
+        creationTimestamp: '2026-11-07T00:00:00Z', generation: 1, labels: { 'release.giantswarm.io/version': '25.0.0' },
+        name: 'many-49', namespace: 'get-pipe-e2e', resourceVersion: '326', uid: '4012506b-2860-4978-8e14-7754935dc216',
+      },
+      spec: { controlPlaneEndpoint: { host: 'many-49.example.com', port: 6443 } },
+    };
+    expect(emitDocument(cluster)).toBeDefined();
+    expect(emitDocument(cluster)).toBe(dump(cluster, options));
   });
 
   it('leaves to js-yaml what it is not sure of', () => {
