@@ -2,12 +2,12 @@
 // kubectl: each auth mode (bearer token, client certificate, exec plugin v1 and v1beta1) lists, and a user
 // without RBAC grants gets one line saying it is forbidden.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { apiServer, applyCrds, kubectl, kubectlGs, repoRoot } from '../support/env';
+import { apiServer, applyCrds, kubectl, kubectlGs } from '../support/env';
+import { organizationCrdFile } from '../support/objects';
 
-// The Giant Swarm CRDs (Organization among them), whichever suite runs first.
+// The upstream Organization CRD (crds/giantswarm/README.md), whichever suite runs first.
 beforeAll(async () => {
-  await applyCrds(readFileSync(join(repoRoot, 'test/e2e/crds/giantswarm.yaml'), 'utf8'));
+  await applyCrds(readFileSync(organizationCrdFile, 'utf8'));
 });
 
 describe('e2e kube-apiserver harness, through kubectl gs', () => {

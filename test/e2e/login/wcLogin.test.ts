@@ -13,6 +13,7 @@ import { kubeconfigLocation } from '../../../src/login/kubeconfigWrite';
 import { wcKubeconfigIo } from '../../../src/login/wcIo';
 import { loginWorkloadCluster, loginWorkloadClusterDirect, wcResultMessage, type WcLoginDeps, type WcLoginOptions } from '../../../src/login/wcLogin';
 import { apiServer, applyCrds, applyManifest, kubectlPath, repoRoot, run } from '../support/env';
+import { organizationCrdFile } from '../support/objects';
 import { startOidcStack, type OidcApiServer } from '../support/oidcApiServer';
 import { loginAs, type OidcProvider } from '../support/oidcProvider';
 
@@ -50,7 +51,7 @@ beforeAll(async () => {
   apiPort = Number(new URL(facts.serverUrl).port);
   dir = mkdtempSync(join(tmpdir(), 'kgs-wc-'));
   await applyCrds(readFileSync(join(repoRoot, 'test/e2e/crds/cluster-api.yaml'), 'utf8'));
-  await applyCrds(readFileSync(join(repoRoot, 'test/e2e/crds/giantswarm.yaml'), 'utf8'));
+  await applyCrds(readFileSync(organizationCrdFile, 'utf8'));
   await applyCrds({ apiVersion: 'v1', kind: 'List', items: extraCrds });
   mc = await createKubeClient({ kubeconfig: facts.kubeconfigPath, context: 'local' }, { PATH: process.env.PATH, HOME: dir });
   await applyManifest({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });

@@ -6,16 +6,17 @@ import { kubectl, kubectlOk } from './env';
 
 export const sharedCrdDir = join(__dirname, '../crds');
 
-/** The upstream App, Catalog, AppCatalogEntry and Release CRDs (crds/giantswarm/README.md says from where). */
-export const upstreamGiantswarmCrdFiles = [
+/** The Organization CRD alone (for the suites that need no other Giant Swarm CRD). */
+export const organizationCrdFile = join(sharedCrdDir, 'giantswarm', 'security.giantswarm.io_organizations.yaml');
+
+/** The upstream App, Catalog, AppCatalogEntry, Release and Organization CRDs (crds/giantswarm/README.md
+ *  says from where): every Giant Swarm CRD the suites use. */
+export const giantswarmCrdFiles = [
   'application.giantswarm.io_apps.yaml',
   'application.giantswarm.io_catalogs.yaml',
   'application.giantswarm.io_appcatalogentries.yaml',
   'release.giantswarm.io_releases.yaml',
-].map((file) => join(sharedCrdDir, 'giantswarm', file));
-
-/** Those four plus our Organization CRD (crds/giantswarm.yaml): every Giant Swarm CRD the suites use. */
-export const giantswarmCrdFiles = [...upstreamGiantswarmCrdFiles, join(sharedCrdDir, 'giantswarm.yaml')];
+].map((file) => join(sharedCrdDir, 'giantswarm', file)).concat(organizationCrdFile);
 
 /** The CRD names in giantswarmCrdFiles, for installCrdFiles and kubectl wait. */
 export const giantswarmCrdNames = [
