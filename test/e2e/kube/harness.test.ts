@@ -1,13 +1,12 @@
 // The shared e2e server, in every context the harness writes, reached by kubectl gs through the real
 // kubectl: each auth mode (bearer token, client certificate, exec plugin v1 and v1beta1) lists, and a user
 // without RBAC grants gets one line saying it is forbidden.
-import { readFileSync } from 'node:fs';
-import { apiServer, applyCrds, kubectl, kubectlGs } from '../support/env';
-import { organizationCrdFile } from '../support/objects';
+import { apiServer, kubectl, kubectlGs } from '../support/env';
+import { clusterApiCrdFiles, clusterApiCrdNames, installCrdFiles, organizationCrdFile } from '../support/objects';
 
-// The upstream Organization CRD (crds/giantswarm/README.md), whichever suite runs first.
+// The upstream Organization and Cluster API CRDs (crds/*/README.md) the tests list, whichever suite runs first.
 beforeAll(async () => {
-  await applyCrds(readFileSync(organizationCrdFile, 'utf8'));
+  await installCrdFiles([organizationCrdFile, ...clusterApiCrdFiles], ['organizations.security.giantswarm.io', ...clusterApiCrdNames]);
 });
 
 describe('e2e kube-apiserver harness, through kubectl gs', () => {

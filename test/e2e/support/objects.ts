@@ -27,6 +27,19 @@ export const giantswarmCrdNames = [
   'organizations.security.giantswarm.io',
 ];
 
+/** The upstream Cluster API Cluster, MachineDeployment and MachinePool CRDs (crds/cluster-api/README.md). */
+export const clusterApiCrdFiles = ['clusters', 'machinedeployments', 'machinepools'].map((plural) => join(sharedCrdDir, 'cluster-api', `cluster.x-k8s.io_${plural}.yaml`));
+
+/** The CRD names in clusterApiCrdFiles. */
+export const clusterApiCrdNames = ['clusters', 'machinedeployments', 'machinepools'].map((plural) => `${plural}.cluster.x-k8s.io`);
+
+/** The references of a Cluster API Cluster on AWS, in the v1beta2 form (apiGroup, kind, name), as CAPA
+ *  clusters carry them (the v1beta2 schema wants a non-empty spec and all three fields of a reference). */
+export const capaClusterRefs = (name: string) => ({
+  infrastructureRef: { apiGroup: 'infrastructure.cluster.x-k8s.io', kind: 'AWSCluster', name },
+  controlPlaneRef: { apiGroup: 'controlplane.cluster.x-k8s.io', kind: 'KubeadmControlPlane', name },
+});
+
 /** giantswarmCrdFiles as one multi-document manifest (for applyCrds). */
 export function giantswarmCrds(): string {
   return giantswarmCrdFiles.map((file) => readFileSync(file, 'utf8')).join('\n---\n');
