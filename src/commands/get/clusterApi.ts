@@ -60,7 +60,7 @@ export function imageTag(image: string): string {
   return colon > withoutDigest.lastIndexOf('/') ? withoutDigest.slice(colon + 1) : none;
 }
 
-/** One row per served version of each known CRD, NONE for a missing CRD. */
+/** One row per version each known CRD lists (served or not, as Go: spec.versions), NONE for a missing CRD. */
 export function crdRows(versionsByCrd: Map<string, string[]>): string[][] {
   return capiCrds.flatMap(([display, crd, provider]) => {
     const versions = versionsByCrd.get(crd);

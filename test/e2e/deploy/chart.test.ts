@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { distDir, kubectlGs, kubectlOk, kubectlPath, apiServer, run } from '../support/env';
-import { createIfMissing, installCrdFiles, list, readBack, sharedCrdDir } from '../support/objects';
+import { capaClusterRefs, clusterApiCrdFiles, clusterApiCrdNames, createIfMissing, installCrdFiles, list, readBack, sharedCrdDir } from '../support/objects';
 import { pushChart, startRegistry, type Registry } from '../support/registry';
 
 const org = 'e2e-deploy';
@@ -36,11 +36,11 @@ const exists = async (res: string, name: string) => (await run(kubectlPath, ['--
 
 beforeAll(async () => {
   await installCrdFiles(
-    [join(sharedCrdDir, 'cluster-api.yaml'), join(fluxDir, 'source.toolkit.fluxcd.io_ocirepositories.yaml'), join(fluxDir, 'helm.toolkit.fluxcd.io_helmreleases.yaml')],
-    ['clusters.cluster.x-k8s.io', ociRes, hrRes],
+    [...clusterApiCrdFiles, join(fluxDir, 'source.toolkit.fluxcd.io_ocirepositories.yaml'), join(fluxDir, 'helm.toolkit.fluxcd.io_helmreleases.yaml')],
+    [...clusterApiCrdNames, ociRes, hrRes],
   );
   await createIfMissing(list([{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }]));
-  await createIfMissing(list([{ apiVersion: 'cluster.x-k8s.io/v1beta1', kind: 'Cluster', metadata: { name: 'wc1', namespace: ns }, spec: {} }]));
+  await createIfMissing(list([{ apiVersion: 'cluster.x-k8s.io/v1beta2', kind: 'Cluster', metadata: { name: 'wc1', namespace: ns }, spec: capaClusterRefs('wc1') }]));
 
   // A loopback web server: the values schema the chart's annotation points at, and fake registries.
   web = createServer((req, res) => {

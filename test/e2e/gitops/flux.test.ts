@@ -1,16 +1,15 @@
 // End to end: a repository made by the built `kubectl gs gitops ...` through the real kubectl, then every
 // object in it (kustomize builds with Flux's postBuild substitutions applied, and the files Flux applies
 // directly) accepted by a real kube-apiserver (`kubectl apply --dry-run=server`) that has the upstream
-// Flux CRDs (crds/SOURCES.md), the upstream App CRD (../crds/giantswarm/README.md) and the Organization CRD installed.
+// Flux CRDs (crds/SOURCES.md) and the upstream Giant Swarm CRDs (../crds/giantswarm/README.md: App, Organization, ...) installed.
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { applyCrds, applyManifest, kubectl, kubectlGs, kubectlOk } from '../support/env';
-import { upstreamGiantswarmCrdFiles } from '../support/objects';
+import { giantswarmCrdFiles } from '../support/objects';
 
 const offline = { KUBECONFIG: '/nonexistent/kubeconfig', KUBECTL_GS_TELEMETRY_OPTOUT: '1' };
 const fluxCrds = join(__dirname, 'crds');
-const organizationCrd = join(__dirname, '../template/crds/organizations.yaml');
 const substitutions: Record<string, string> = { cluster_name: 'demowc', organization: 'demoorg', release: '29.0.0' };
 
 let repo: string;
@@ -44,7 +43,7 @@ beforeAll(async () => {
     const names = (await applyManifest(readFileSync(join(fluxCrds, f), 'utf8'), ['-o', 'name', '--validate=false'])).split('\n').filter(Boolean);
     await kubectlOk(['wait', '--for', 'condition=Established', '--timeout', '60s', ...names]);
   }
-  for (const f of [...upstreamGiantswarmCrdFiles, organizationCrd]) await applyCrds(readFileSync(f, 'utf8'));
+  for (const f of giantswarmCrdFiles) await applyCrds(readFileSync(f, 'utf8'));
   await applyManifest({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'org-demoorg' } });
 
   repo = mkdtempSync(join(tmpdir(), 'kgs-gitops-e2e-'));

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../../../src/errors';
 import { createKubeClient, KubeApiError, type ConnectionFlags, type KubeClient, type KubeObject } from '../../../src/kube';
-import { apiServer, applyCrds, kubectlGs, kubectlOk, repoRoot } from '../support/env';
+import { apiServer, applyCrds, kubectlGs, kubectlOk } from '../support/env';
+import { organizationCrdFile } from '../support/objects';
 import { freePort } from '../support/apiserver';
 import { failure } from '../../support/failure';
 
@@ -495,7 +496,7 @@ describe('--debug', () => {
   // output itself unchanged and no credential in the log.
   test('logs each request with its URL, status and time, and nothing secret', async () => {
     const s = apiServer();
-    await applyCrds(readFileSync(join(repoRoot, 'test/e2e/crds/giantswarm.yaml'), 'utf8'));
+    await applyCrds(readFileSync(organizationCrdFile, 'utf8'));
     const plain = await kubectlGs(['get', 'organizations']);
     const debug = await kubectlGs(['get', 'organizations', '--debug']);
     expect(debug.code).toBe(plain.code);

@@ -1,13 +1,12 @@
 // The shared e2e server, in every context the harness writes, reached by kubectl gs through the real
 // kubectl: each auth mode (bearer token, client certificate, exec plugin v1 and v1beta1) lists, and a user
 // without RBAC grants gets one line saying it is forbidden.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { apiServer, applyCrds, kubectl, kubectlGs, repoRoot } from '../support/env';
+import { apiServer, kubectl, kubectlGs } from '../support/env';
+import { clusterApiCrdFiles, clusterApiCrdNames, installCrdFiles, organizationCrdFile } from '../support/objects';
 
-// The Giant Swarm CRDs (Organization among them), whichever suite runs first.
+// The upstream Organization and Cluster API CRDs (crds/*/README.md) the tests list, whichever suite runs first.
 beforeAll(async () => {
-  await applyCrds(readFileSync(join(repoRoot, 'test/e2e/crds/giantswarm.yaml'), 'utf8'));
+  await installCrdFiles([organizationCrdFile, ...clusterApiCrdFiles], ['organizations.security.giantswarm.io', ...clusterApiCrdNames]);
 });
 
 describe('e2e kube-apiserver harness, through kubectl gs', () => {

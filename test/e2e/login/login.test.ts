@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { startAthena, type Athena } from '../support/athena';
 import { authorizeInBrowser, approveDeviceCode } from '../support/browser';
 import { distDir, kubectlPath, run, type RunResult } from '../support/env';
+import { organizationCrdFile } from '../support/objects';
 import { startOidcApiServer, type OidcApiServer } from '../support/oidcApiServer';
 import { loginAs, startOidcProvider, type OidcProvider } from '../support/oidcProvider';
 
@@ -330,7 +331,7 @@ describe('failed logins leave the kubeconfig byte for byte as it was', () => {
 
 describe('legacy auth-provider: oidc entries', () => {
   it('kubectl gs get renews an expired id-token with the refresh-token and saves both into that entry only', async () => {
-    const crds = readFileSync(join(__dirname, '../crds/giantswarm.yaml'), 'utf8');
+    const crds = readFileSync(organizationCrdFile, 'utf8');
     await run(kubectlPath, ['--kubeconfig', api.kubeconfigPath, 'apply', '-f', '-'], { input: crds });
     await run(kubectlPath, ['--kubeconfig', api.kubeconfigPath, 'wait', '--for', 'condition=Established', '--timeout', '60s', 'crd/organizations.security.giantswarm.io']);
     const u = newUser();

@@ -12,7 +12,8 @@ import { loadKubeconfig } from '../../../src/kube/kubeconfig';
 import { kubeconfigLocation } from '../../../src/login/kubeconfigWrite';
 import { wcKubeconfigIo } from '../../../src/login/wcIo';
 import { loginWorkloadCluster, loginWorkloadClusterDirect, wcResultMessage, type WcLoginDeps, type WcLoginOptions } from '../../../src/login/wcLogin';
-import { apiServer, applyCrds, applyManifest, kubectlPath, repoRoot, run } from '../support/env';
+import { apiServer, applyCrds, applyManifest, kubectlPath, run } from '../support/env';
+import { capaClusterRefs, clusterApiCrdFiles, clusterApiCrdNames, installCrdFiles, organizationCrdFile } from '../support/objects';
 import { startOidcStack, type OidcApiServer } from '../support/oidcApiServer';
 import { loginAs, type OidcProvider } from '../support/oidcProvider';
 
@@ -49,8 +50,7 @@ beforeAll(async () => {
   const facts = apiServer();
   apiPort = Number(new URL(facts.serverUrl).port);
   dir = mkdtempSync(join(tmpdir(), 'kgs-wc-'));
-  await applyCrds(readFileSync(join(repoRoot, 'test/e2e/crds/cluster-api.yaml'), 'utf8'));
-  await applyCrds(readFileSync(join(repoRoot, 'test/e2e/crds/giantswarm.yaml'), 'utf8'));
+  await installCrdFiles([...clusterApiCrdFiles, organizationCrdFile], [...clusterApiCrdNames, 'organizations.security.giantswarm.io']);
   await applyCrds({ apiVersion: 'v1', kind: 'List', items: extraCrds });
   mc = await createKubeClient({ kubeconfig: facts.kubeconfigPath, context: 'local' }, { PATH: process.env.PATH, HOME: dir });
   await applyManifest({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
@@ -232,7 +232,7 @@ describe('client certificate (Cluster API)', () => {
   });
 
   it('says the API endpoint is not known yet for a new cluster without one, and leaves the kubeconfig untouched', async () => {
-    await applyManifest(cluster(`new${suffix}`, {}));
+    await applyManifest(cluster(`new${suffix}`, capaClusterRefs(`new${suffix}`)));
     await applyManifest({ apiVersion: 'v1', kind: 'Secret', metadata: { name: `new${suffix}-ca`, namespace }, type: 'kubernetes.io/tls', data: {
       'tls.crt': readFileSync(apiServer().caFile).toString('base64'), 'tls.key': readFileSync(join(apiServer().dir, 'pki/ca.key')).toString('base64') } });
     const path = userKubeconfig('notready');
@@ -248,7 +248,8 @@ describe('EKS', () => {
   it('writes gs-<mc>-<cluster>-awsiam running aws eks get-token with the region, CA and --aws-profile from the management cluster', async () => {
     const name = `eks${suffix}`;
     const caData = Buffer.from('-----BEGIN CERTIFICATE-----\neks\n-----END CERTIFICATE-----\n').toString('base64');
-    await applyManifest(cluster(name, { infrastructureRef: { kind: 'AWSManagedCluster', name }, controlPlaneEndpoint: { host: 'https://ABC123.gr7.eu-west-1.eks.amazonaws.com', port: 443 } }));
+    await applyManifest(cluster(name, { infrastructureRef: { apiGroup: 'infrastructure.cluster.x-k8s.io', kind: 'AWSManagedCluster', name },
+      controlPlaneRef: { apiGroup: 'controlplane.cluster.x-k8s.io', kind: 'AWSManagedControlPlane', name }, controlPlaneEndpoint: { host: 'https://ABC123.gr7.eu-west-1.eks.amazonaws.com', port: 443 } }));
     await applyManifest({ apiVersion: 'controlplane.cluster.x-k8s.io/v1beta2', kind: 'AWSManagedControlPlane', metadata: { name, namespace }, spec: { region: 'eu-west-1' } });
     const userKubeconfigInSecret = `apiVersion: v1\nclusters:\n- cluster:\n    certificate-authority-data: ${caData}\n    server: https://ABC123.gr7.eu-west-1.eks.amazonaws.com\n  name: ${name}\n`;
     await applyManifest({ apiVersion: 'v1', kind: 'Secret', metadata: { name: `${name}-user-kubeconfig`, namespace }, data: { value: Buffer.from(userKubeconfigInSecret).toString('base64') } });

@@ -6,16 +6,17 @@ import { kubectl, kubectlOk } from './env';
 
 export const sharedCrdDir = join(__dirname, '../crds');
 
-/** The upstream App, Catalog, AppCatalogEntry and Release CRDs (crds/giantswarm/README.md says from where). */
-export const upstreamGiantswarmCrdFiles = [
+/** The Organization CRD alone (for the suites that need no other Giant Swarm CRD). */
+export const organizationCrdFile = join(sharedCrdDir, 'giantswarm', 'security.giantswarm.io_organizations.yaml');
+
+/** The upstream App, Catalog, AppCatalogEntry, Release and Organization CRDs (crds/giantswarm/README.md
+ *  says from where): every Giant Swarm CRD the suites use. */
+export const giantswarmCrdFiles = [
   'application.giantswarm.io_apps.yaml',
   'application.giantswarm.io_catalogs.yaml',
   'application.giantswarm.io_appcatalogentries.yaml',
   'release.giantswarm.io_releases.yaml',
-].map((file) => join(sharedCrdDir, 'giantswarm', file));
-
-/** Those four plus our Organization CRD (crds/giantswarm.yaml): every Giant Swarm CRD the suites use. */
-export const giantswarmCrdFiles = [...upstreamGiantswarmCrdFiles, join(sharedCrdDir, 'giantswarm.yaml')];
+].map((file) => join(sharedCrdDir, 'giantswarm', file)).concat(organizationCrdFile);
 
 /** The CRD names in giantswarmCrdFiles, for installCrdFiles and kubectl wait. */
 export const giantswarmCrdNames = [
@@ -25,6 +26,19 @@ export const giantswarmCrdNames = [
   'releases.release.giantswarm.io',
   'organizations.security.giantswarm.io',
 ];
+
+/** The upstream Cluster API Cluster, MachineDeployment and MachinePool CRDs (crds/cluster-api/README.md). */
+export const clusterApiCrdFiles = ['clusters', 'machinedeployments', 'machinepools'].map((plural) => join(sharedCrdDir, 'cluster-api', `cluster.x-k8s.io_${plural}.yaml`));
+
+/** The CRD names in clusterApiCrdFiles. */
+export const clusterApiCrdNames = ['clusters', 'machinedeployments', 'machinepools'].map((plural) => `${plural}.cluster.x-k8s.io`);
+
+/** The references of a Cluster API Cluster on AWS, in the v1beta2 form (apiGroup, kind, name), as CAPA
+ *  clusters carry them (the v1beta2 schema wants a non-empty spec and all three fields of a reference). */
+export const capaClusterRefs = (name: string) => ({
+  infrastructureRef: { apiGroup: 'infrastructure.cluster.x-k8s.io', kind: 'AWSCluster', name },
+  controlPlaneRef: { apiGroup: 'controlplane.cluster.x-k8s.io', kind: 'KubeadmControlPlane', name },
+});
 
 /** giantswarmCrdFiles as one multi-document manifest (for applyCrds). */
 export function giantswarmCrds(): string {

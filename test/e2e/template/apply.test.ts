@@ -1,21 +1,20 @@
 // End to end: the built `kubectl gs template ...` run through the real kubectl prints exactly the
 // golden manifests, works without any cluster, and every manifest is accepted by a real kube-apiserver
-// (`kubectl apply --dry-run=server`) that has the upstream App and Catalog CRDs and an Organization CRD installed.
+// (`kubectl apply --dry-run=server`) that has the upstream Giant Swarm CRDs (App, Catalog, Organization, ...) installed.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { goldenCases } from '../../unit/template/cases';
 import { applyCrds, applyManifest, kubectl, kubectlGs } from '../support/env';
-import { upstreamGiantswarmCrdFiles } from '../support/objects';
+import { giantswarmCrdFiles } from '../support/objects';
 
-const crdDir = join(__dirname, 'crds');
 const goldenDir = join(__dirname, '../../unit/template/golden');
 // No cluster at all: the template commands must not need one.
 const offline = { KUBECONFIG: '/nonexistent/kubeconfig', KUBECTL_GS_TELEMETRY_OPTOUT: '1' };
 
 beforeAll(async () => {
-  // The upstream App and Catalog CRDs (test/e2e/crds/giantswarm/README.md) and our Organization CRD.
-  for (const file of [...upstreamGiantswarmCrdFiles, join(crdDir, 'organizations.yaml')]) await applyCrds(readFileSync(file, 'utf8'));
+  // The upstream Giant Swarm CRDs (test/e2e/crds/giantswarm/README.md).
+  for (const file of giantswarmCrdFiles) await applyCrds(readFileSync(file, 'utf8'));
   // The organization namespace and the namespaces the app templates target.
   const namespaces = ['org-acme', 'test1', 'giantswarm'].map((name) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }));
   await applyManifest({ apiVersion: 'v1', kind: 'List', items: namespaces });

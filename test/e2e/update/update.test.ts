@@ -4,9 +4,8 @@
 // is one line on stderr, a non-zero exit, and the objects unchanged (same resourceVersion).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { kubectlGs, kubectlOk } from '../support/env';
-import { createIfMissing, giantswarmCrdFiles, giantswarmCrdNames, installCrdFiles, list, readBack, sharedCrdDir } from '../support/objects';
+import { clusterApiCrdFiles, clusterApiCrdNames, createIfMissing, giantswarmCrdFiles, giantswarmCrdNames, installCrdFiles, list, readBack } from '../support/objects';
 
 const ns = 'e2e-update';
 const appsRes = 'apps.application.giantswarm.io';
@@ -34,8 +33,10 @@ const entry = (chart: string, version: string, catalog: string, labels: Record<s
   spec: { appName: chart, appVersion: version, version, catalog: { name: catalog, namespace: ns }, dateCreated: '2026-01-01T00:00:00Z', dateUpdated: '2026-01-01T00:00:00Z' },
 });
 
-const capi = (name: string, labels: Record<string, string>, infra: { apiVersion: string; kind: string }) => ({
-  apiVersion: 'cluster.x-k8s.io/v1beta1', kind: 'Cluster',
+// v1beta2, the version the upstream CRD stores (the test server has no conversion webhook to turn a v1beta1
+// object into it: crds/cluster-api/README.md); the infrastructure reference names its API group.
+const capi = (name: string, labels: Record<string, string>, infra: { apiGroup: string; kind: string }) => ({
+  apiVersion: 'cluster.x-k8s.io/v1beta2', kind: 'Cluster',
   metadata: { name, namespace: ns, labels: { 'release.giantswarm.io/version': '76.0.0', ...labels } },
   spec: { infrastructureRef: { ...infra, name } },
 });
@@ -51,10 +52,7 @@ const userconfig = (cluster: string) => ({
 const managers = (obj: { metadata: { managedFields?: { manager: string }[] } }) => (obj.metadata.managedFields ?? []).map((m) => m.manager);
 
 beforeAll(async () => {
-  await installCrdFiles(
-    [join(sharedCrdDir, 'cluster-api.yaml'), ...giantswarmCrdFiles],
-    [clustersRes, ...giantswarmCrdNames],
-  );
+  await installCrdFiles([...clusterApiCrdFiles, ...giantswarmCrdFiles], [...clusterApiCrdNames, ...giantswarmCrdNames]);
   // A chart repository on loopback: the archive of hello-web 1.3.0 exists, nothing else does.
   repo = createServer((req, res) => {
     repoRequests.push(`${req.method} ${req.url}`);
@@ -79,10 +77,10 @@ beforeAll(async () => {
     app('flux', 'hello-flux', { labels: { 'kustomize.toolkit.fluxcd.io/name': 'flux-system' } }),
     release('aws-77.0.0'),
     release('v77.0.0'),
-    capi('vintage', {}, { apiVersion: 'infrastructure.giantswarm.io/v1alpha3', kind: 'AWSCluster' }),
-    capi('capi', { 'cluster.x-k8s.io/watch-filter': 'capi' }, { apiVersion: 'infrastructure.cluster.x-k8s.io/v1beta2', kind: 'AWSCluster' }),
-    capi('sched', { 'cluster.x-k8s.io/watch-filter': 'capi' }, { apiVersion: 'infrastructure.cluster.x-k8s.io/v1beta2', kind: 'AWSCluster' }),
-    capi('noconfig', { 'cluster.x-k8s.io/watch-filter': 'capi' }, { apiVersion: 'infrastructure.cluster.x-k8s.io/v1beta2', kind: 'AWSCluster' }),
+    capi('vintage', {}, { apiGroup: 'infrastructure.giantswarm.io', kind: 'AWSCluster' }),
+    capi('capi', { 'cluster.x-k8s.io/watch-filter': 'capi' }, { apiGroup: 'infrastructure.cluster.x-k8s.io', kind: 'AWSCluster' }),
+    capi('sched', { 'cluster.x-k8s.io/watch-filter': 'capi' }, { apiGroup: 'infrastructure.cluster.x-k8s.io', kind: 'AWSCluster' }),
+    capi('noconfig', { 'cluster.x-k8s.io/watch-filter': 'capi' }, { apiGroup: 'infrastructure.cluster.x-k8s.io', kind: 'AWSCluster' }),
     userconfig('capi'),
   ]));
 });
