@@ -8,6 +8,7 @@
 //  4. The blob is injected into a stripped copy of the base binary from the node-<os>-<arch> package.
 // Also writes dist/kubectl_complete-gs, which kubectl (>= 1.26) runs to complete `kubectl gs <TAB>`.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -73,7 +74,7 @@ async function bundleVendor(outfile, how) {
 // after compiling it with its code cache.
 const appWrapper = { banner: { js: '(function (require, module, exports, __filename, __dirname) {' }, footer: { js: '})' } };
 
-export async function bundle(outfile, { entry = 'src/main.ts', wrap = false } = {}) {
+export async function bundle(outfile, { entry = 'src/main.ts', wrap = false, define = {} } = {}) {
   await build({
     ...(wrap ? appWrapper : {}),
     entryPoints: [join(root, entry)],
@@ -91,6 +92,7 @@ export async function bundle(outfile, { entry = 'src/main.ts', wrap = false } = 
       __KGS_VERSION__: JSON.stringify(process.env.KUBECTL_GS_VERSION || pkg.version),
       __KGS_COMMIT__: JSON.stringify(gitCommit()),
       __KGS_BUILD_DATE__: JSON.stringify(buildDate()),
+      ...define,
     },
   });
 }
@@ -150,7 +152,9 @@ async function main() {
   const bundleFile = join(work, 'kubectl-gs.cjs');
   await bundle(bundleFile, { wrap: true });
   assertAscii(bundleFile);
-  await bundle(join(work, seaMain), { entry: 'src/seaMain.ts' });
+  // The bundle's hash names the code cache a cross-built executable saves for itself (src/seaCodeCache.ts).
+  const appHash = createHash('sha256').update(readFileSync(bundleFile)).digest('hex');
+  await bundle(join(work, seaMain), { entry: 'src/seaMain.ts', define: { __KGS_APP_HASH__: JSON.stringify(appHash) } });
   for (const [name, how] of Object.entries(vendors)) await bundleVendor(join(work, name), how);
   warmUp(bundleFile, join(work, 'kubectl-gs.cache'));
 

@@ -8,11 +8,18 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from '
 export type NotRead = 'missing' | 'not a regular file' | 'symbolic link' | 'not ours' | 'too large' | 'unreadable';
 
 export type ReadResult = { ok: true; text: string } | { ok: false; why: NotRead };
+export type BytesResult = { ok: true; data: Buffer } | { ok: false; why: NotRead };
 
 /** O_NOFOLLOW where the platform has it (not Windows, where lstat checks the name instead). */
 const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 
 export function readPrivateFile(path: string, maxBytes: number): ReadResult {
+  const read = readPrivateBytes(path, maxBytes);
+  return read.ok ? { ok: true, text: read.data.toString('utf8') } : read;
+}
+
+/** readPrivateFile for binary content (a V8 code cache). */
+export function readPrivateBytes(path: string, maxBytes: number): BytesResult {
   let fd: number | undefined;
   try {
     if (!NOFOLLOW && lstatSync(path).isSymbolicLink()) return { ok: false, why: 'symbolic link' };
@@ -28,7 +35,7 @@ export function readPrivateFile(path: string, maxBytes: number): ReadResult {
     let length = 0;
     for (let n; length <= maxBytes && (n = readSync(fd, buf, length, buf.length - length, null)) > 0; ) length += n;
     if (length > maxBytes) return { ok: false, why: 'too large' };
-    return { ok: true, text: buf.toString('utf8', 0, length) };
+    return { ok: true, data: buf.subarray(0, length) };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ok: false, why: 'missing' };

@@ -5,7 +5,7 @@
 // segment, an ad-hoc signature valid for an independent verifier; windows: PE machine, the SEA resource).
 // Run by `npm run test:release` (which installs the Debian packages it needs first); about 10-25 minutes.
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
@@ -115,7 +115,8 @@ describe('npm run release (six platforms, two clean clones)', () => {
   it.each(runs)('%s runs `version` and `template organization` from the archive', async (id, prefix) => {
     const dir = await unpack(outA, id);
     const [cmd, ...args] = [...prefix, join(dir, 'kubectl-gs')];
-    const runEnv = { ...env, QEMU_LD_PREFIX: '/usr/aarch64-linux-gnu' };
+    const home = mkdtempSync(join(tmpdir(), 'kgs-release-home-'));
+    const runEnv = { ...env, HOME: home, XDG_CACHE_HOME: join(home, '.cache'), QEMU_LD_PREFIX: '/usr/aarch64-linux-gnu' };
     const v = await run(cmd, [...args, 'version', '-o', 'json'], { env: runEnv, timeoutMs: 120_000 });
     expect(v.stderr).toBe('');
     expect(JSON.parse(v.stdout)).toMatchObject({ version, gitCommit: head, platform: id, nodeVersion: `v${pkg.engines.node}` });
@@ -126,6 +127,12 @@ describe('npm run release (six platforms, two clean clones)', () => {
     const h = await run(cmd, [...args, 'get', '--help'], { env: runEnv, timeoutMs: 120_000 });
     expect(h.code).toBe(0);
     expect(h.stdout).toContain('kubectl gs get <command>');
+    // The code cache (src/seaCodeCache.ts): built into this machine's executable; the cross-built one
+    // saves its own at its first run, named by the bundle's sha256, and starts from it afterwards.
+    const saved = join(home, '.cache', 'kubectl-gs', 'code-cache');
+    const bundleHash = createHash('sha256').update(readFileSync(join(outA, '..', 'dist/build/kubectl-gs.cjs'))).digest('hex');
+    if (prefix.length === 0) expect(existsSync(saved)).toBe(false);
+    else expect(readdirSync(saved)).toEqual([`${bundleHash}.v8`]);
   });
 
   describe.each([['darwin/amd64', 0x01000007], ['darwin/arm64', 0x0100000c]])('%s (checked structurally)', (id, cpu) => {

@@ -27,6 +27,14 @@ describe('kubectl gs (the built executable through the real kubectl)', () => {
     expect(info.gitCommit).toMatch(/^[0-9a-f]{12}$|^unknown$/);
   });
 
+  it('starts from the code cache built into it, and so writes none of its own (src/seaCodeCache.ts)', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'kgs-home-'));
+    const env = { HOME: home, XDG_CACHE_HOME: join(home, '.cache') };
+    expect((await kubectlGs(['template', 'organization', '--name', 'acme'], { env })).code).toBe(0);
+    expect((await kubectlGs(['version'], { env })).code).toBe(0);
+    expect(existsSync(join(home, '.cache', 'kubectl-gs', 'code-cache'))).toBe(false);
+  });
+
   it('prints help on stdout and exits 0', async () => {
     const r = await kubectlGs(['--help']);
     expect(r.code).toBe(0);

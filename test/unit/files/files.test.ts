@@ -4,7 +4,7 @@
 import { chmodSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensurePrivateDir, FileWriteError, readPrivateFile, writeFileAtomic } from '../../../src/files/index';
+import { ensurePrivateDir, FileWriteError, readPrivateBytes, readPrivateFile, writeFileAtomic } from '../../../src/files/index';
 import { canMount, runWithMountedDir } from '../../support/mountedDir';
 
 const work = () => mkdtempSync(join(tmpdir(), 'kgs-files-'));
@@ -143,5 +143,18 @@ describe('readPrivateFile', () => {
     expect(readPrivateFile(join(dir, 'hard.json'), 100)).toEqual({ ok: false, why: 'not ours' });
     expect(readPrivateFile(join(dir, 'folder.json'), 100)).toEqual({ ok: false, why: 'not a regular file' });
     expect(readPrivateFile(join(dir, 'big'), 100)).toEqual({ ok: false, why: 'too large' });
+  });
+});
+
+describe('readPrivateBytes', () => {
+  it('reads the bytes as they are (a code cache is not UTF-8), under the same rules', () => {
+    const dir = work();
+    const bytes = Buffer.from([0xc0, 0xde, 0xff, 0x00, 0x80, 0x41]);
+    writeFileSync(join(dir, 'cache.v8'), bytes);
+    symlinkSync(join(dir, 'cache.v8'), join(dir, 'link.v8'));
+    const read = readPrivateBytes(join(dir, 'cache.v8'), 6);
+    expect(read.ok && [...read.data]).toEqual([...bytes]);
+    expect(readPrivateBytes(join(dir, 'cache.v8'), 5)).toEqual({ ok: false, why: 'too large' });
+    expect(readPrivateBytes(join(dir, 'link.v8'), 100)).toEqual({ ok: false, why: 'symbolic link' });
   });
 });
