@@ -59,7 +59,8 @@ function git(...a) {
   return execFileSync('git', a, { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
 }
 
-function crossExecutable(p, scratch) {
+/** An executable made as every platform but this machine's is made: the base binary of p, no built code cache. */
+export function crossExecutable(p, scratch) {
   const nodeVersion = p.nodeVersion ?? pkg.engines.node;
   const base = packageFile(p.npm, nodeVersion, p.binInPackage);
   // The blob format belongs to one Node version: a Node of the base's version (for this machine) makes it.
