@@ -14,7 +14,7 @@
 // It is written and read as every file of the tool (src/files): atomically (two first runs at once are
 // safe), 0600, read back only if it is still a regular file of this user; any failure (a read-only home,
 // a full disk) is ignored: the cache only saves time.
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { constants, Script } from 'node:vm';
 import { ensurePrivateDir, readPrivateBytes, writeFileAtomic } from './files';
@@ -54,15 +54,17 @@ function readSaved(file: string): Buffer | undefined {
   return read.ok ? read.data : undefined;
 }
 
-/** Saves the cache as dir/name (src/files: atomic, 0600, in a 0700 folder), and removes the caches of other bundles (older versions). */
+/** Saves the cache as dir/name (src/files: atomic, 0600, in a 0700 folder), and removes the caches of older bundles but the newest. */
 export function saveCodeCache(dir: string, name: string, data: Uint8Array): void {
   try {
     ensurePrivateDir(dir);
     // A cache: no fsync (losing it in a power cut costs one slower start).
     writeFileAtomic(join(dir, name), data, { fsync: false });
-    for (const other of readdirSync(dir)) {
-      if (other !== name && other.endsWith('.v8')) rmSync(join(dir, other), { force: true });
-    }
+    // The newest other one stays: two versions used in turn (a krew install and a build of one's own) keep
+    // both caches instead of each removing the other's at every run.
+    const others = readdirSync(dir).filter((f) => f !== name && f.endsWith('.v8')).map((f) => ({ f, at: statSync(join(dir, f)).mtimeMs }));
+    others.sort((a, b) => b.at - a.at);
+    for (const { f } of others.slice(1)) rmSync(join(dir, f), { force: true });
   } catch {
     // Only time is lost: the next run compiles as usual and tries again.
   }

@@ -1,6 +1,6 @@
 // The code cache a cross-built executable saves for itself (src/seaCodeCache.ts), with this Node's own V8:
 // the first run compiles without one and saves it at exit, the next run is compiled from it.
-import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
@@ -43,14 +43,17 @@ describe('the code cache a cross-built executable makes itself', () => {
     expect(runOnce(home)).toEqual({ cache: 'saved', answer: 42, savedAtExit: false });
   });
 
-  it('is made again when V8 rejects it, and the caches of other bundles go', () => {
+  it('is made again when V8 rejects it; of the caches of other bundles, only the newest stays', () => {
     const home = mkdtempSync(join(tmpdir(), 'kgs-cc-'));
     const dir = codeCacheDir({ HOME: home }, () => '/nowhere');
-    saveCodeCache(dir, `${'b'.repeat(64)}.v8`, Buffer.from('an older version'));
+    saveCodeCache(dir, `${'b'.repeat(64)}.v8`, Buffer.from('an old version'));
+    utimesSync(join(dir, `${'b'.repeat(64)}.v8`), new Date(2026, 0, 1), new Date(2026, 0, 1));
+    saveCodeCache(dir, `${'c'.repeat(64)}.v8`, Buffer.from('a newer version'));
     saveCodeCache(dir, `${'a'.repeat(64)}.v8`, Buffer.from('not a V8 code cache'));
+    expect(readdirSync(dir).sort()).toEqual([`${'a'.repeat(64)}.v8`, `${'c'.repeat(64)}.v8`]);
     expect(runOnce(home)).toEqual({ cache: 'rejected', answer: 42, savedAtExit: true });
-    expect(readdirSync(dir)).toEqual([`${'a'.repeat(64)}.v8`]);
     expect(runOnce(home).cache).toBe('saved');
+    expect(readdirSync(dir).sort()).toEqual([`${'a'.repeat(64)}.v8`, `${'c'.repeat(64)}.v8`]);
   });
 
   it('is not read through a planted link, which the next save replaces with a file of its own', () => {
