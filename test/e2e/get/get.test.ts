@@ -213,10 +213,12 @@ describe('the other get commands', () => {
   it('shows the Cluster API CRD versions: one row for each version the installed CRD lists', async () => {
     const out = ok(await kubectlGs(['get', 'capi']));
     const versionsShown = (display: string) => out.split('\n').map((l) => l.split(/ {3,}/)).filter((c) => c[0] === 'CRD' && c[2] === display).map((c) => c[3]);
-    // The apiserver is shared by the suites, and the template suite installs the AWSCluster CRD: so whether it is
-    // there depends on the order the suites ran in. Each row is compared with what the apiserver holds now.
+    // The apiserver is shared by the suites: the template suite installs the AWSCluster CRD, the workload-cluster
+    // login suite the KubeadmControlPlane one, so whether they are there depends on the order the suites ran in.
+    // Each row is compared with what the apiserver holds now.
     const crds = [['Cluster', 'clusters.cluster.x-k8s.io'], ['Machine Deployment', 'machinedeployments.cluster.x-k8s.io'],
-      ['Machine Pool', 'machinepools.cluster.x-k8s.io'], ['AWS Cluster', 'awsclusters.infrastructure.cluster.x-k8s.io']];
+      ['Machine Pool', 'machinepools.cluster.x-k8s.io'], ['AWS Cluster', 'awsclusters.infrastructure.cluster.x-k8s.io'],
+      ['Kubeadm Control Plane', 'kubeadmcontrolplanes.controlplane.cluster.x-k8s.io']];
     for (const [display, crd] of crds) {
       const r = await kubectl(['get', 'crd', crd!, '-o', 'jsonpath={.spec.versions[*].name}']);
       const listed = r.code === 0 ? r.stdout.split(' ') : ['NONE'];

@@ -12,8 +12,8 @@ import { loadKubeconfig } from '../../../src/kube/kubeconfig';
 import { kubeconfigLocation } from '../../../src/login/kubeconfigWrite';
 import { wcKubeconfigIo } from '../../../src/login/wcIo';
 import { loginWorkloadCluster, loginWorkloadClusterDirect, wcResultMessage, type WcLoginDeps, type WcLoginOptions } from '../../../src/login/wcLogin';
-import { apiServer, applyCrds, applyManifest, kubectlPath, run } from '../support/env';
-import { capaClusterRefs, clusterApiCrdFiles, clusterApiCrdNames, installCrdFiles, organizationCrdFile } from '../support/objects';
+import { apiServer, applyManifest, kubectl, kubectlPath, run } from '../support/env';
+import { capaClusterRefs, clusterApiCrdFiles, clusterApiCrdNames, controlPlaneCrdFiles, controlPlaneCrdNames, installCrdFiles, organizationCrdFile } from '../support/objects';
 import { startOidcStack, type OidcApiServer } from '../support/oidcApiServer';
 import { loginAs, type OidcProvider } from '../support/oidcProvider';
 
@@ -21,22 +21,6 @@ const suffix = randomBytes(3).toString('hex');
 const org = `wc${suffix}`;
 const namespace = `org-${org}`;
 const yaml = require('js-yaml') as typeof import('js-yaml');
-
-// The two Cluster API kinds Go reads that test/e2e/crds does not carry.
-const extraCrds = [
-  ['kubeadmcontrolplanes', 'KubeadmControlPlane'],
-  ['awsmanagedcontrolplanes', 'AWSManagedControlPlane'],
-].map(([plural, kind]) => ({
-  apiVersion: 'apiextensions.k8s.io/v1',
-  kind: 'CustomResourceDefinition',
-  metadata: { name: `${plural}.controlplane.cluster.x-k8s.io` },
-  spec: {
-    group: 'controlplane.cluster.x-k8s.io',
-    names: { kind, listKind: `${kind}List`, plural, singular: kind.toLowerCase() },
-    scope: 'Namespaced',
-    versions: [{ name: 'v1beta2', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }],
-  },
-}));
 
 let mc: KubeClient;
 let dir: string;
@@ -50,8 +34,11 @@ beforeAll(async () => {
   const facts = apiServer();
   apiPort = Number(new URL(facts.serverUrl).port);
   dir = mkdtempSync(join(tmpdir(), 'kgs-wc-'));
-  await installCrdFiles([...clusterApiCrdFiles, organizationCrdFile], [...clusterApiCrdNames, 'organizations.security.giantswarm.io']);
-  await applyCrds({ apiVersion: 'v1', kind: 'List', items: extraCrds });
+  // The upstream CRDs (test/e2e/crds), so the control planes below are checked by the schemas management clusters serve.
+  await installCrdFiles(
+    [...clusterApiCrdFiles, ...controlPlaneCrdFiles, organizationCrdFile],
+    [...clusterApiCrdNames, ...controlPlaneCrdNames, 'organizations.security.giantswarm.io'],
+  );
   mc = await createKubeClient({ kubeconfig: facts.kubeconfigPath, context: 'local' }, { PATH: process.env.PATH, HOME: dir });
   await applyManifest({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
   await applyManifest({ apiVersion: 'security.giantswarm.io/v1alpha1', kind: 'Organization', metadata: { name: org }, spec: {} });
@@ -250,7 +237,8 @@ describe('EKS', () => {
     const caData = Buffer.from('-----BEGIN CERTIFICATE-----\neks\n-----END CERTIFICATE-----\n').toString('base64');
     await applyManifest(cluster(name, { infrastructureRef: { apiGroup: 'infrastructure.cluster.x-k8s.io', kind: 'AWSManagedCluster', name },
       controlPlaneRef: { apiGroup: 'controlplane.cluster.x-k8s.io', kind: 'AWSManagedControlPlane', name }, controlPlaneEndpoint: { host: 'https://ABC123.gr7.eu-west-1.eks.amazonaws.com', port: 443 } }));
-    await applyManifest({ apiVersion: 'controlplane.cluster.x-k8s.io/v1beta2', kind: 'AWSManagedControlPlane', metadata: { name, namespace }, spec: { region: 'eu-west-1' } });
+    await applyManifest({ apiVersion: 'controlplane.cluster.x-k8s.io/v1beta2', kind: 'AWSManagedControlPlane', metadata: { name, namespace },
+      spec: { eksClusterName: name, region: 'eu-west-1', version: 'v1.33' } });
     const userKubeconfigInSecret = `apiVersion: v1\nclusters:\n- cluster:\n    certificate-authority-data: ${caData}\n    server: https://ABC123.gr7.eu-west-1.eks.amazonaws.com\n  name: ${name}\n`;
     await applyManifest({ apiVersion: 'v1', kind: 'Secret', metadata: { name: `${name}-user-kubeconfig`, namespace }, data: { value: Buffer.from(userKubeconfigInSecret).toString('base64') } });
 
@@ -310,12 +298,29 @@ describe('direct OIDC (structured authentication)', () => {
     const name = `oidc${suffix}`;
     const authConfig = yaml.dump({ apiVersion: 'apiserver.config.k8s.io/v1beta1', kind: 'AuthenticationConfiguration', jwt: [{ issuer: { url: op.issuer, audiences: ['wc-client'] } }] });
     await applyManifest(cluster(name, { controlPlaneEndpoint: { host: '127.0.0.1', port: Number(new URL(oidcApi.serverUrl).port) } }));
-    await applyManifest({
-      apiVersion: 'controlplane.cluster.x-k8s.io/v1beta2',
+    const kcp = {
+      apiVersion: 'controlplane.cluster.x-k8s.io/v1beta2', // the storage version, the one Go reads
       kind: 'KubeadmControlPlane',
       metadata: { name, namespace },
-      spec: { kubeadmConfigSpec: { files: [{ path: '/etc/kubernetes/policies/auth-config.yaml', encoding: 'base64', content: Buffer.from(authConfig).toString('base64') }] } },
+      spec: {
+        version: 'v1.33.4',
+        machineTemplate: { spec: { infrastructureRef: { apiGroup: 'infrastructure.cluster.x-k8s.io', kind: 'AWSMachineTemplate', name: `${name}-control-plane` } } },
+        kubeadmConfigSpec: {
+          // How the cluster's API server is pointed at the file (v1beta2: extraArgs is a list of name/value);
+          // login reads only the file itself, as Go does.
+          clusterConfiguration: { apiServer: { extraArgs: [{ name: 'authentication-config', value: '/etc/kubernetes/policies/auth-config.yaml' }] } },
+          files: [{ path: '/etc/kubernetes/policies/auth-config.yaml', permissions: '0600', encoding: 'base64', content: Buffer.from(authConfig).toString('base64') }],
+        },
+      },
+    };
+    // The upstream schema is in force: without its required fields the server refuses the object.
+    const incomplete = await kubectl(['create', '--validate=false', '-f', '-'], {
+      input: JSON.stringify({ ...kcp, spec: { kubeadmConfigSpec: kcp.spec.kubeadmConfigSpec } }),
     });
+    expect(incomplete.code).not.toBe(0);
+    expect(incomplete.stderr).toMatch(/spec\.version: Required value/);
+    expect(incomplete.stderr).toMatch(/spec\.machineTemplate: Required value/);
+    await applyManifest(kcp);
     await applyManifest({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `${name}-cluster-values`, namespace }, data: { values: yaml.dump({ cluster: { ca: readFileSync(oidcApi.caFile, 'utf8') } }) } });
 
     const path = userKubeconfig('oidc');

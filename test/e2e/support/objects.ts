@@ -33,6 +33,16 @@ export const clusterApiCrdFiles = ['clusters', 'machinedeployments', 'machinepoo
 /** The CRD names in clusterApiCrdFiles. */
 export const clusterApiCrdNames = ['clusters', 'machinedeployments', 'machinepools'].map((plural) => `${plural}.cluster.x-k8s.io`);
 
+/** The upstream KubeadmControlPlane (Cluster API) and AWSManagedControlPlane (CAPA) CRDs, the two control
+ *  planes `login` reads (crds/cluster-api/README.md and crds/cluster-api-provider-aws/README.md). */
+export const controlPlaneCrdFiles = [
+  join(sharedCrdDir, 'cluster-api', 'controlplane.cluster.x-k8s.io_kubeadmcontrolplanes.yaml'),
+  join(sharedCrdDir, 'cluster-api-provider-aws', 'controlplane.cluster.x-k8s.io_awsmanagedcontrolplanes.yaml'),
+];
+
+/** The CRD names in controlPlaneCrdFiles. */
+export const controlPlaneCrdNames = ['kubeadmcontrolplanes', 'awsmanagedcontrolplanes'].map((plural) => `${plural}.controlplane.cluster.x-k8s.io`);
+
 /** The references of a Cluster API Cluster on AWS, in the v1beta2 form (apiGroup, kind, name), as CAPA
  *  clusters carry them (the v1beta2 schema wants a non-empty spec and all three fields of a reference). */
 export const capaClusterRefs = (name: string) => ({
