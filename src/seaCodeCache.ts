@@ -33,6 +33,8 @@ export interface CodeCachePlace {
   homedir: () => string;
   /** Called with a function to run as the process exits (process.once('exit', ...) in the executable). */
   atExit: (save: () => void) => void;
+  /** Called with a function the application runs before it changes V8 flags (get's memoryMode), through a global hook. */
+  beforeV8FlagChange: (save: () => void) => void;
 }
 
 /** Which cache the application was compiled with (the tests ask). */
@@ -100,8 +102,18 @@ export function compileApplication(app: ApplicationSource, place: CodeCachePlace
   const main = script.runInThisContext() as Function;
   const accepted = cachedData !== undefined && !script.cachedDataRejected;
   if (dir !== undefined && !accepted && folderReady(dir)) {
-    // At exit, the cache holds the functions this command ran besides the top level.
-    place.atExit(() => saveCodeCache(dir, name, script.createCachedData()));
+    let saved = false;
+    const save = () => {
+      if (saved) return;
+      saved = true;
+      saveCodeCache(dir, name, script.createCachedData());
+    };
+    // Saved at exit, the cache holds the functions this command ran besides the top level. But a cache
+    // carries the V8 flag hash of the moment it is made, and V8 rejects it at any start with other flags:
+    // made after get switches flags (src/commands/get/memoryMode.ts) it would be rejected, and made again,
+    // at every start. So it is saved just before such a switch instead.
+    place.atExit(save);
+    place.beforeV8FlagChange(save);
   }
   if (accepted) return { main, cache: app.builtCache ? 'built' : 'saved' };
   return { main, cache: cachedData === undefined ? 'none' : 'rejected' };

@@ -16,9 +16,15 @@ try {
 } catch {
   builtCache = undefined; // a cross-built executable: src/seaCodeCache.ts
 }
+const hooks = globalThis as { __kgsBeforeV8FlagChange?: () => void };
 const { main } = compileApplication(
   { code: getAsset('app.cjs', 'utf8'), hash: __KGS_APP_HASH__, builtCache },
-  // node:os only when $HOME is unset (loading it costs ~0.3 ms).
-  { env: process.env, homedir: () => (require('node:os') as typeof import('node:os')).homedir(), atExit: (save) => process.once('exit', save) },
+  {
+    env: process.env,
+    // node:os only when $HOME is unset (loading it costs ~0.3 ms).
+    homedir: () => (require('node:os') as typeof import('node:os')).homedir(),
+    atExit: (save) => process.once('exit', save),
+    beforeV8FlagChange: (save) => (hooks.__kgsBeforeV8FlagChange = save),
+  },
 );
 main(require, module, exports, __filename, __dirname);

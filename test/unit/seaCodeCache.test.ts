@@ -3,7 +3,6 @@
 import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Script } from 'node:vm';
 import { execFileSync } from 'node:child_process';
 import { buildSync } from 'esbuild';
 import { codeCacheDir, saveCodeCache } from '../../src/seaCodeCache';
@@ -21,7 +20,7 @@ const { compileApplication } = require(process.argv[1]);
 const [home, hash, code, built] = process.argv.slice(2);
 const atExit = [];
 const builtCache = built ? new Uint8Array(require('node:fs').readFileSync(built)) : undefined;
-const { main, cache } = compileApplication({ code, hash, builtCache }, { env: { HOME: home }, homedir: () => '/nowhere', atExit: (f) => atExit.push(f) });
+const { main, cache } = compileApplication({ code, hash, builtCache }, { env: { HOME: home }, homedir: () => '/nowhere', atExit: (f) => atExit.push(f), beforeV8FlagChange: (f) => (globalThis.beforeFlagChange = f) });
 const exports = {};
 main(require, { exports }, exports);
 for (const f of atExit) f();
@@ -56,6 +55,20 @@ describe('the code cache a cross-built executable makes itself', () => {
     expect(readdirSync(dir).sort()).toEqual([`${'a'.repeat(64)}.v8`, `${'c'.repeat(64)}.v8`]);
   });
 
+  it('is made before the application changes V8 flags (get does): made after, V8 would reject it at every start', () => {
+    // The application switches a flag as get's memoryMode does, calling the hook first or not.
+    const switching = (hook: boolean) => ({
+      code: `(function (require, module, exports) { ${hook ? 'globalThis.beforeFlagChange?.();' : ''} require('node:v8').setFlagsFromString('--no-maglev'); exports.answer = 42; })`,
+      hash: hook ? 'd'.repeat(64) : 'e'.repeat(64),
+    });
+    const home = mkdtempSync(join(tmpdir(), 'kgs-cc-'));
+    // Without the hook, what this guards against: the cache saved at exit is never accepted.
+    expect(runOnce(home, switching(false)).cache).toBe('none');
+    expect(runOnce(home, switching(false))).toEqual({ cache: 'rejected', answer: 42, savedAtExit: true });
+    expect(runOnce(home, switching(true)).cache).toBe('none');
+    expect(runOnce(home, switching(true))).toEqual({ cache: 'saved', answer: 42, savedAtExit: false });
+  });
+
   it('is not read through a planted link, which the next save replaces with a file of its own', () => {
     const home = mkdtempSync(join(tmpdir(), 'kgs-cc-'));
     runOnce(home);
@@ -75,13 +88,16 @@ describe('the code cache a cross-built executable makes itself', () => {
     runOnce(home);
     const sameLength = { code: code.replace('n * 2', 'n + 1'), hash: 'c'.repeat(64) };
     expect(sameLength.code.length).toBe(code.length);
-    // What the hash guards against: V8 takes the other bundle's cache and runs its code (42, not 22).
-    const saved = readFileSync(join(codeCacheDir({ HOME: home }, () => '/nowhere'), `${'a'.repeat(64)}.v8`));
-    const stale = new Script(sameLength.code, { cachedData: saved });
-    expect(stale.cachedDataRejected).toBe(false);
-    const exports: { answer?: number } = {};
-    stale.runInThisContext()(require, { exports }, exports);
-    expect(exports.answer).toBe(42);
+    // What the hash guards against: V8 takes the other bundle's cache and runs its code (42, not 22). In a
+    // process of its own: V8 rejects every cache in a process whose V8 flags were changed (get's memoryMode
+    // does that, in tests that may run in this worker before this one).
+    const saved = join(codeCacheDir({ HOME: home }, () => '/nowhere'), `${'a'.repeat(64)}.v8`);
+    const stale = `
+      const s = new (require('node:vm').Script)(process.argv[2], { cachedData: require('node:fs').readFileSync(process.argv[1]) });
+      const exports = {};
+      s.runInThisContext()(require, { exports }, exports);
+      process.stdout.write(JSON.stringify({ rejected: s.cachedDataRejected, answer: exports.answer }));`;
+    expect(JSON.parse(execFileSync(process.execPath, ['-e', stale, saved, sameLength.code], { encoding: 'utf8' }))).toEqual({ rejected: false, answer: 42 });
     expect(runOnce(home, sameLength)).toEqual({ cache: 'none', answer: 22, savedAtExit: true });
   });
 

@@ -16,6 +16,9 @@ let switched = false;
 export function preferMemoryOverSpeed(): void {
   if (switched) return;
   switched = true;
+  // A cross-built executable's own code cache must be made before the switch (src/seaCodeCache.ts says why);
+  // the executable's main script sets this hook when it is to make one.
+  (globalThis as { __kgsBeforeV8FlagChange?: () => void }).__kgsBeforeV8FlagChange?.();
   const { setFlagsFromString } = require('node:v8') as typeof import('node:v8');
   for (const flag of ['--no-maglev', '--no-turbofan', '--optimize-for-size', '--semi-space-growth-factor=1']) setFlagsFromString(flag);
 }
