@@ -110,7 +110,7 @@ describe('the code cache a cross-built executable makes itself', () => {
     expect(existsSync(join(elsewhere, '.cache'))).toBe(false);
   });
 
-  it('is not even made when its folder cannot be (making it costs more than a command)', () => {
+  it('is not even made when its folder cannot be (making it costs time at every start)', () => {
     const home = mkdtempSync(join(tmpdir(), 'kgs-cc-'));
     writeFileSync(join(home, '.cache'), 'a file where the folder should be');
     expect(runOnce(home)).toEqual({ cache: 'none', answer: 42, savedAtExit: false });
