@@ -15,9 +15,10 @@
 // safe), 0600, read back only if it is still a regular file of this user; any failure (a read-only home,
 // a full disk) is ignored: the cache only saves time.
 import { readdirSync, rmSync, statSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
 import { constants, Script } from 'node:vm';
 import { ensurePrivateDir, readPrivateBytes, writeFileAtomic } from './files';
+import { xdgDir } from './xdgDir';
 
 export interface ApplicationSource {
   /** The bundle (app.cjs): one function of the CommonJS module arguments. */
@@ -30,7 +31,6 @@ export interface ApplicationSource {
 
 export interface CodeCachePlace {
   env: NodeJS.ProcessEnv;
-  homedir: () => string;
   /** Called with a function to run as the process exits (process.once('exit', ...) in the executable). */
   atExit: (save: () => void) => void;
   /** Called with a function the application runs before it changes V8 flags (get's memoryMode), through a global hook. */
@@ -40,12 +40,9 @@ export interface CodeCachePlace {
 /** Which cache the application was compiled with (the tests ask). */
 export type CacheUse = 'built' | 'saved' | 'none' | 'rejected';
 
-/** $XDG_CACHE_HOME/kubectl-gs/code-cache, else ~/.cache/kubectl-gs/code-cache: next to the app's other caches (src/cli/deps.ts). */
-export function codeCacheDir(env: NodeJS.ProcessEnv, homedir: () => string): string {
-  const xdg = env.XDG_CACHE_HOME;
-  if (xdg && isAbsolute(xdg)) return join(xdg, 'kubectl-gs', 'code-cache');
-  const home = env.HOME && isAbsolute(env.HOME) ? env.HOME : homedir();
-  return join(home, '.cache', 'kubectl-gs', 'code-cache');
+/** $XDG_CACHE_HOME/kubectl-gs/code-cache, else ~/.cache/kubectl-gs/code-cache: next to the app's other caches. */
+export function codeCacheDir(env: NodeJS.ProcessEnv): string {
+  return join(xdgDir(env, 'XDG_CACHE_HOME', '.cache'), 'code-cache');
 }
 
 /** The largest cache read back: the build's is 0.6 MB for the whole bundle after a warm-up. */
@@ -91,7 +88,7 @@ function folderReady(dir: string): boolean {
  * there was none that V8 accepted. Returns the application's function and which cache it came with.
  */
 export function compileApplication(app: ApplicationSource, place: CodeCachePlace): { main: Function; cache: CacheUse } {
-  const dir = app.builtCache ? undefined : codeCacheDir(place.env, place.homedir);
+  const dir = app.builtCache ? undefined : codeCacheDir(place.env);
   const name = `${app.hash}.v8`;
   const cachedData = app.builtCache ?? readSaved(join(dir!, name));
   const script = new Script(app.code, {

@@ -21,8 +21,6 @@ const { main } = compileApplication(
   { code: getAsset('app.cjs', 'utf8'), hash: __KGS_APP_HASH__, builtCache },
   {
     env: process.env,
-    // node:os only when $HOME is unset (loading it costs ~0.3 ms).
-    homedir: () => (require('node:os') as typeof import('node:os')).homedir(),
     atExit: (save) => process.once('exit', save),
     beforeV8FlagChange: (save) => (hooks.__kgsBeforeV8FlagChange = save),
   },

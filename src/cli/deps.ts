@@ -4,6 +4,9 @@ export type { Deps, OutputStream } from '../deps';
 import type { Deps, OutputStream } from '../deps';
 import { writeSync } from 'node:fs';
 import { fdOutput, streamOutput } from './fdOutput';
+import { xdgDir } from '../xdgDir';
+
+export { xdgDir };
 
 /**
  * A reader that goes away (`kubectl gs get clusters -A | head`) ends the program quietly, as SIGPIPE ends
@@ -30,15 +33,6 @@ function output(fd: 1 | 2): OutputStream {
   const stream = () => guarded(fd === 1 ? process.stdout : process.stderr);
   if (process.platform === 'win32') return streamOutput(stream());
   return fdOutput({ fd, stream, onError: outputFailed });
-}
-
-export function xdgDir(env: NodeJS.ProcessEnv, variable: string, fallback: string): string {
-  const path = require('node:path') as typeof import('node:path');
-  const given = env[variable];
-  if (given && path.isAbsolute(given)) return path.join(given, 'kubectl-gs');
-  // $HOME first, as Go's os.UserHomeDir reads it; node:os only when it is unset (loading it costs ~0.3 ms).
-  const home = env.HOME && path.isAbsolute(env.HOME) ? env.HOME : (require('node:os') as typeof import('node:os')).homedir();
-  return path.join(home, fallback, 'kubectl-gs');
 }
 
 export function realDeps(): Deps {

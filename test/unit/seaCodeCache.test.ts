@@ -1,7 +1,7 @@
 // The code cache a cross-built executable saves for itself (src/seaCodeCache.ts), with this Node's own V8:
 // the first run compiles without one and saves it at exit, the next run is compiled from it.
 import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { buildSync } from 'esbuild';
@@ -20,7 +20,7 @@ const { compileApplication } = require(process.argv[1]);
 const [home, hash, code, built] = process.argv.slice(2);
 const atExit = [];
 const builtCache = built ? new Uint8Array(require('node:fs').readFileSync(built)) : undefined;
-const { main, cache } = compileApplication({ code, hash, builtCache }, { env: { HOME: home }, homedir: () => '/nowhere', atExit: (f) => atExit.push(f), beforeV8FlagChange: (f) => (globalThis.beforeFlagChange = f) });
+const { main, cache } = compileApplication({ code, hash, builtCache }, { env: { HOME: home }, atExit: (f) => atExit.push(f), beforeV8FlagChange: (f) => (globalThis.beforeFlagChange = f) });
 const exports = {};
 main(require, { exports }, exports);
 for (const f of atExit) f();
@@ -44,7 +44,7 @@ describe('the code cache a cross-built executable makes itself', () => {
 
   it('is made again when V8 rejects it; of the caches of other bundles, only the newest stays', () => {
     const home = mkdtempSync(join(tmpdir(), 'kgs-cc-'));
-    const dir = codeCacheDir({ HOME: home }, () => '/nowhere');
+    const dir = codeCacheDir({ HOME: home });
     saveCodeCache(dir, `${'b'.repeat(64)}.v8`, Buffer.from('an old version'));
     utimesSync(join(dir, `${'b'.repeat(64)}.v8`), new Date(2026, 0, 1), new Date(2026, 0, 1));
     saveCodeCache(dir, `${'c'.repeat(64)}.v8`, Buffer.from('a newer version'));
@@ -72,7 +72,7 @@ describe('the code cache a cross-built executable makes itself', () => {
   it('is not read through a planted link, which the next save replaces with a file of its own', () => {
     const home = mkdtempSync(join(tmpdir(), 'kgs-cc-'));
     runOnce(home);
-    const dir = codeCacheDir({ HOME: home }, () => '/nowhere');
+    const dir = codeCacheDir({ HOME: home });
     const name = `${'a'.repeat(64)}.v8`;
     const elsewhere = join(home, 'planted.v8');
     renameSync(join(dir, name), elsewhere);
@@ -91,7 +91,7 @@ describe('the code cache a cross-built executable makes itself', () => {
     // What the hash guards against: V8 takes the other bundle's cache and runs its code (42, not 22). In a
     // process of its own: V8 rejects every cache in a process whose V8 flags were changed (get's memoryMode
     // does that, in tests that may run in this worker before this one).
-    const saved = join(codeCacheDir({ HOME: home }, () => '/nowhere'), `${'a'.repeat(64)}.v8`);
+    const saved = join(codeCacheDir({ HOME: home }), `${'a'.repeat(64)}.v8`);
     const stale = `
       const s = new (require('node:vm').Script)(process.argv[2], { cachedData: require('node:fs').readFileSync(process.argv[1]) });
       const exports = {};
@@ -119,8 +119,8 @@ describe('the code cache a cross-built executable makes itself', () => {
   });
 
   it('lives under $XDG_CACHE_HOME when it is set, as the other caches do', () => {
-    expect(codeCacheDir({ XDG_CACHE_HOME: '/x/cache', HOME: '/home/u' }, () => '/nowhere')).toBe('/x/cache/kubectl-gs/code-cache');
-    expect(codeCacheDir({ XDG_CACHE_HOME: 'relative', HOME: '/home/u' }, () => '/nowhere')).toBe('/home/u/.cache/kubectl-gs/code-cache');
-    expect(codeCacheDir({}, () => '/home/os')).toBe('/home/os/.cache/kubectl-gs/code-cache');
+    expect(codeCacheDir({ XDG_CACHE_HOME: '/x/cache', HOME: '/home/u' })).toBe('/x/cache/kubectl-gs/code-cache');
+    expect(codeCacheDir({ XDG_CACHE_HOME: 'relative', HOME: '/home/u' })).toBe('/home/u/.cache/kubectl-gs/code-cache');
+    expect(codeCacheDir({})).toBe(join(homedir(), '.cache', 'kubectl-gs', 'code-cache'));
   });
 });
